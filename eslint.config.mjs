@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import litA11y from 'eslint-plugin-lit-a11y';
+import globals from 'globals';
+
+// What must never appear in the library: each one would open the host page to injection or break under CSP.
+const unsafe = [
+  {selector: "CallExpression[callee.name='eval']", message: 'No eval: it breaks strict CSP.'},
+  {selector: "NewExpression[callee.name='Function']", message: 'No new Function: it breaks strict CSP.'},
+  {
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'Render text with Lit, never HTML strings.',
+  },
+  {
+    selector: "MemberExpression[property.name='insertAdjacentHTML']",
+    message: 'Render text with Lit, never HTML strings.',
+  },
+  {selector: "MemberExpression[object.name='document'][property.name=/^write(ln)?$/]", message: 'No document.write.'},
+];
+
+export default tseslint.config(
+  {ignores: ['node_modules/', 'lib/', 'dist/', 'docs/', 'bench/results/']},
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  wc.configs['flat/recommended'],
+  {files: ['src/**/*.ts'], ...litA11y.configs.recommended},
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...unsafe],
+      'no-restricted-imports': [
+        'error',
+        {paths: [{name: 'lit/directives/unsafe-html.js', message: 'Render text, never HTML.'}]},
+      ],
+    },
+  },
+  {files: ['scripts/**/*.mjs', '*.mjs'], languageOptions: {globals: globals.node}},
+  // Functions these scripts pass to page.evaluate() run in the browser.
+  {files: ['scripts/screenshots.mjs', 'scripts/bench*.mjs'], languageOptions: {globals: globals.browser}},
+  {files: ['demo/**/*.js', 'test/pages/**/*.js'], languageOptions: {globals: globals.browser, sourceType: 'script'}},
+  {files: ['test/**/*.ts'], rules: {'@typescript-eslint/no-non-null-assertion': 'off'}}
+);

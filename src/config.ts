@@ -1,0 +1,63 @@
+/** Turns the attributes of `<cookie-consent>` into safe values, warning about anything it must ignore. */
+import {warn} from './log.js';
+import {DEFAULT_OPTIONS, OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
+
+/** Browsers cap cookie lifetimes at 400 days. */
+export const MAX_EXPIRES_DAYS = 400;
+// RFC 6265 cookie-name token: visible ASCII without separators.
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** True for `http:`, `https:` and relative URLs, judged the way the browser will resolve them. */
+export function isSafeUrl(value: string | null | undefined): value is string {
+  if (!value) return false;
+  try {
+    const {protocol} = new URL(value, 'https://relative.invalid/');
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+export function safeUrl(value: string | null | undefined, attribute: string): string | undefined {
+  if (value == null || value === '') return undefined;
+  if (isSafeUrl(value)) return value;
+  warn(`${attribute}="${value}" is not an http(s) or relative URL; it is ignored.`);
+  return undefined;
+}
+
+export function parseCategories(value: string | null | undefined): OptionalCategory[] {
+  if (value == null) return [...OPTIONAL_CATEGORIES];
+  const offered: OptionalCategory[] = [];
+  for (const name of value.split(/\s+/).filter(Boolean)) {
+    if ((OPTIONAL_CATEGORIES as readonly string[]).includes(name)) {
+      if (!offered.includes(name as OptionalCategory)) offered.push(name as OptionalCategory);
+    } else if (name !== 'necessary') {
+      warn(`unknown category "${name}" in categories="${value}"; use ${OPTIONAL_CATEGORIES.join(', ')}.`);
+    }
+  }
+  return OPTIONAL_CATEGORIES.filter((category) => offered.includes(category));
+}
+
+export function parseExpiresDays(value: number | null | undefined): number {
+  if (value == null) return DEFAULT_OPTIONS.expiresDays;
+  if (!Number.isFinite(value) || value <= 0) {
+    warn(`expires-days must be a positive number of days; using ${DEFAULT_OPTIONS.expiresDays}.`);
+    return DEFAULT_OPTIONS.expiresDays;
+  }
+  if (value > MAX_EXPIRES_DAYS) {
+    warn(`expires-days="${value}" is longer than browsers keep cookies; using ${MAX_EXPIRES_DAYS}.`);
+    return MAX_EXPIRES_DAYS;
+  }
+  return value;
+}
+
+export function parseCookieName(value: string | null | undefined): string {
+  if (value == null || value === '') return DEFAULT_OPTIONS.cookieName;
+  if (COOKIE_NAME.test(value)) return value;
+  warn(`cookie-name="${value}" is not a valid cookie name; using "${DEFAULT_OPTIONS.cookieName}".`);
+  return DEFAULT_OPTIONS.cookieName;
+}
+
+export function parseRevision(value: string | null | undefined): string {
+  return value == null || value === '' ? DEFAULT_OPTIONS.revision : value;
+}

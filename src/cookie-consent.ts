@@ -1,0 +1,512 @@
+// A checkbox with role="switch" takes its state from `checked`; ARIA in HTML says not to add aria-checked.
+/* eslint-disable lit-a11y/role-has-required-aria-attrs */
+import {LitElement, html, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {localized, msg} from '@lit/localize';
+import {styles} from './cookie-consent.styles.js';
+import {ConsentController} from './consent-controller.js';
+import {consentRecord, sendConsentRecord} from './consent-log.js';
+import {documentCookieJar} from './cookie-jar.js';
+import {parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
+import {CookieConsentChangeEvent} from './events.js';
+import {matchLocale, requestedLocales, SOURCE_LOCALE} from './locale.js';
+import {warn} from './log.js';
+import {PageInset} from './page-inset.js';
+import {categoryDescription, categoryName} from './texts.js';
+import {
+  changedCategories,
+  ConsentStore,
+  NO_CONSENT,
+  OPTIONAL_CATEGORIES,
+  type Choices,
+  type Consent,
+  type ConsentChangeDetail,
+  type ConsentStoreEvent,
+  type OptionalCategory,
+} from './store.js';
+
+/** Locales the UI can be shown in; the localization work adds to this list. */
+const SHIPPED_LOCALES = [SOURCE_LOCALE];
+const LAYOUTS = ['bar', 'box'];
+const THEMES = ['auto', 'light', 'dark'];
+
+/**
+ * The consent banner and preferences panel. Place it once, first in `<body>`.
+ *
+ * @summary Asks for cookie consent, stores the decision and tells the page about it.
+ *
+ * @fires cookie-consent-change - On load when a valid decision is stored (`reason: 'stored'`), and on every decision.
+ *
+ * @csspart banner - The bar or box shown until the visitor decides.
+ * @csspart title - The banner's heading.
+ * @csspart message - The banner's text.
+ * @csspart policy-link - The "find out more" link to the cookie policy.
+ * @csspart button - Every button.
+ * @csspart accept - The banner's agree button.
+ * @csspart reject - The banner's don't-agree button.
+ * @csspart preferences - The banner's button that opens the panel.
+ * @csspart dialog - The preferences panel (a native `<dialog>`).
+ * @csspart category - One category in the panel.
+ * @csspart switch - A category's switch.
+ *
+ * @cssprop [--cookie-consent-background=#ffffff / #1c1f24] - Background of the banner and panel.
+ * @cssprop [--cookie-consent-color=#1b1d21 / #f3f4f6] - Text colour.
+ * @cssprop [--cookie-consent-muted-color=#4b5260 / #c7ccd4] - Colour of secondary text.
+ * @cssprop [--cookie-consent-accent=#1d4ed8 / #9cc4ff] - Background of the agree and don't-agree buttons, links, switches that are on.
+ * @cssprop [--cookie-consent-accent-color=#ffffff / #0b1526] - Text on the accent colour.
+ * @cssprop [--cookie-consent-border-color=#6b7280 / #9aa3af] - Borders and switches that are off.
+ * @cssprop [--cookie-consent-focus-color=#b45309 / #ffd166] - Focus outline.
+ * @cssprop [--cookie-consent-font-family=system-ui] - Font.
+ * @cssprop [--cookie-consent-font-size=1rem] - Base font size.
+ * @cssprop [--cookie-consent-radius=0.5rem] - Corner radius.
+ * @cssprop [--cookie-consent-max-width=72rem] - Width of the bar's content.
+ * @cssprop [--cookie-consent-duration=200ms] - Length of the entry animations (0 when reduced motion is asked for).
+ * @cssprop [--cookie-consent-z-index=2147483000] - Stacking order of the banner.
+ */
+@localized()
+export class CookieConsent extends LitElement {
+  static override styles = styles;
+
+  /** The cookie policy page for the "find out more" link; only `http:`, `https:` and relative URLs are used. */
+  @property({attribute: 'policy-url'}) policyUrl?: string;
+
+  /** A decision stored under another revision is void and the banner asks again. */
+  @property() revision = '1';
+
+  /** Days a decision, acceptance or refusal, is kept (at most 400). */
+  @property({attribute: 'expires-days', type: Number}) expiresDays = 182;
+
+  /** Name of the one cookie the library writes. */
+  @property({attribute: 'cookie-name'}) cookieName = 'cookie_consent';
+
+  /** Domain of the cookie, e.g. `.example.org` to share the decision across subdomains. */
+  @property({attribute: 'cookie-domain'}) cookieDomain?: string;
+
+  /** Optional categories offered, space-separated. */
+  @property() categories = 'performance functionality targeting';
+
+  /** Language of the UI (defaults to the closest `lang` of the page, then the browser's). */
+  @property({attribute: 'lang'}) uiLang?: string;
+
+  /** Drive Google Consent Mode v2. */
+  @property({type: Boolean, attribute: 'google-consent-mode'}) googleConsentMode = false;
+
+  /** Let "accept all" grant `targeting` despite a Global Privacy Control signal. */
+  @property({type: Boolean, attribute: 'ignore-gpc'}) ignoreGpc = false;
+
+  /** Reload the page after a category is withdrawn, since running scripts cannot be stopped. */
+  @property({type: Boolean, attribute: 'reload-on-withdraw'}) reloadOnWithdraw = false;
+
+  /** URL that receives each decision as a JSON record sent with `navigator.sendBeacon`. */
+  @property({attribute: 'log-endpoint'}) logEndpoint?: string;
+
+  /** `bar` (full width, at the bottom) or `box` (in a corner). */
+  @property({reflect: true}) layout: 'bar' | 'box' = 'bar';
+
+  /** `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
+  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  @state() private panelOpen = false;
+  @state() private draft: Consent = {...NO_CONSENT};
+  @state() private status = '';
+
+  @query('.banner') private banner?: HTMLElement;
+  @query('dialog') private dialog?: HTMLDialogElement;
+  @query('[role="status"]') private statusRegion?: HTMLElement;
+
+  private readonly store = new ConsentStore(documentCookieJar);
+  private storeAttributes = '';
+  private storedAnnounced = false;
+  private readonly inset = new PageInset();
+  /** Where focus was before it entered the banner, to put it back after a decision. */
+  private focusBeforeBanner: HTMLElement | null = null;
+  /** What opened the panel, to put focus back when it closes. */
+  private panelOpener: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    new ConsentController(this, this.store);
+  }
+
+  /** The current decision, or `null` while the visitor has not decided. */
+  get consent(): Consent | null {
+    this.syncStore();
+    return this.store.consent;
+  }
+
+  /** Opens the preferences panel; focus returns to the element focused before, when it closes. */
+  async showPreferences(): Promise<void> {
+    if (this.dialog?.open) return;
+    this.panelOpener = deepActiveElement();
+    this.draft = {...(this.store.consent ?? NO_CONSENT)};
+    this.panelOpen = true;
+    await this.updateComplete;
+    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+  }
+
+  /** Grants every offered category. */
+  acceptAll(): void {
+    this.store.acceptAll();
+  }
+
+  /** Refuses every optional category. */
+  rejectAll(): void {
+    this.store.rejectAll();
+  }
+
+  /** Records a decision for the named categories; the others keep their value (or stay off). */
+  save(choices: Choices): void {
+    const valid: Choices = {};
+    for (const [name, value] of Object.entries(choices ?? {})) {
+      if (!(OPTIONAL_CATEGORIES as readonly string[]).includes(name) || typeof value !== 'boolean') {
+        warn(`save() ignores ${name}: ${String(value)}; pass booleans for ${OPTIONAL_CATEGORIES.join(', ')}.`);
+      } else {
+        valid[name as OptionalCategory] = value;
+      }
+    }
+    this.store.decide(valid, 'api');
+  }
+
+  /** Forgets the decision and shows the banner again; with `reload-on-withdraw`, a reset that withdraws a grant reloads. */
+  reset(): void {
+    const before = this.store.consent;
+    this.store.reset();
+    this.status = '';
+    this.requestUpdate();
+    if (this.reloadOnWithdraw && before && OPTIONAL_CATEGORIES.some((category) => before[category])) {
+      location.reload();
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.syncStore();
+    this.store.addEventListener('change', this.onDecision);
+    document.addEventListener('click', this.onDocumentClick);
+    this.addEventListener('focusin', this.onFocusIn);
+    if (!this.storedAnnounced) {
+      this.storedAnnounced = true;
+      afterParsing(() => this.announceStored());
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.store.removeEventListener('change', this.onDecision);
+    document.removeEventListener('click', this.onDocumentClick);
+    this.removeEventListener('focusin', this.onFocusIn);
+    this.inset.release();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.syncStore();
+    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) {
+      warn(`layout="${this.layout}" is not one of ${LAYOUTS.join(', ')}; showing a bar.`);
+    }
+    if (changed.has('theme') && !THEMES.includes(this.theme)) {
+      warn(`theme="${this.theme}" is not one of ${THEMES.join(', ')}; following the system.`);
+    }
+  }
+
+  protected override updated(): void {
+    if (this.banner) this.inset.watch(this.banner);
+    else this.inset.release();
+  }
+
+  protected override render() {
+    const locale = matchLocale(this.uiLang ? [this.uiLang] : requestedLocales(this), SHIPPED_LOCALES);
+    return html`
+      ${this.store.decision ? nothing : this.renderBanner(locale)}
+      ${this.panelOpen ? this.renderPanel(locale) : nothing}
+      <div role="status" class="visually-hidden" tabindex="-1">${this.status}</div>
+    `;
+  }
+
+  private renderBanner(locale: string) {
+    const policyUrl = safeUrl(this.policyUrl, 'policy-url');
+    return html`
+      <section class="banner" part="banner" aria-labelledby="banner-title" lang=${locale}>
+        <div class="content">
+          <div class="text">
+            <h2 id="banner-title" part="title">${msg('Cookies on this site', {desc: 'Banner: heading'})}</h2>
+            <p part="message">
+              ${msg(
+                'This site uses cookies. Some are needed to make it work. We would like to set others only if you agree; you can change your mind at any time.',
+                {desc: 'Banner: the message asking for consent'}
+              )}
+              ${
+                policyUrl
+                  ? html`<a part="policy-link" href=${policyUrl}
+                      >${msg('Find out more about cookies', {desc: 'Banner: link to the cookie policy page'})}</a
+                    >`
+                  : nothing
+              }
+            </p>
+          </div>
+          <div class="actions">
+            <div class="choice">
+              <button part="button accept" class="primary" @click=${() => this.store.acceptAll()}>
+                ${msg('I agree', {desc: 'Banner: button that accepts all optional cookies'})}
+              </button>
+              <button part="button reject" class="primary" @click=${() => this.store.rejectAll()}>
+                ${msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'})}
+              </button>
+            </div>
+            <button part="button preferences" class="secondary" @click=${() => this.showPreferences()}>
+              ${msg('Choose cookies', {desc: 'Banner: button that opens the preferences panel'})}
+            </button>
+          </div>
+        </div>
+      </section>
+    `;
+  }
+
+  private renderPanel(locale: string) {
+    const offered = this.store.offered;
+    return html`
+      <dialog part="dialog" aria-labelledby="panel-title" lang=${locale} @close=${this.onPanelClosed}>
+        <div class="panel">
+          <header>
+            <h2 id="panel-title">${msg('Your cookie choices', {desc: 'Panel: heading'})}</h2>
+            <button
+              part="button close"
+              class="close"
+              aria-label=${msg('Close', {desc: 'Panel: button that closes the panel without saving'})}
+              @click=${this.closePanel}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.5">
+                <path d="M5 5l14 14M19 5L5 19" />
+              </svg>
+            </button>
+          </header>
+          <p>
+            ${msg(
+              'Strictly necessary cookies are always on, because the site cannot work without them. The others stay off unless you switch them on.',
+              {desc: 'Panel: introduction above the list of categories'}
+            )}
+          </p>
+          <ul>
+            <li part="category">
+              <div class="switch-row">
+                <label for="switch-necessary">${categoryName('necessary')}</label>
+                <span class="always-on">${msg('Always on', {desc: 'Panel: state of the necessary category'})}</span>
+                <input
+                  id="switch-necessary"
+                  part="switch"
+                  type="checkbox"
+                  role="switch"
+                  checked
+                  disabled
+                  aria-describedby="description-necessary"
+                />
+              </div>
+              <p class="description" id="description-necessary">${categoryDescription('necessary')}</p>
+            </li>
+            ${offered.map((category) => this.renderSwitch(category))}
+          </ul>
+          <div class="actions">
+            <div class="choice">
+              <button part="button accept-all" class="primary" @click=${() => this.decideInPanel('accept-all')}>
+                ${msg('Accept all', {desc: 'Panel: button that accepts all optional cookies'})}
+              </button>
+              <button part="button reject-all" class="primary" @click=${() => this.decideInPanel('reject-all')}>
+                ${msg('Reject all', {desc: 'Panel: button that refuses all optional cookies'})}
+              </button>
+            </div>
+            <button part="button save" class="secondary" @click=${() => this.decideInPanel('save')}>
+              ${msg('Save my choices', {desc: 'Panel: button that stores the switches as they are set'})}
+            </button>
+          </div>
+        </div>
+      </dialog>
+    `;
+  }
+
+  private renderSwitch(category: OptionalCategory) {
+    return html`
+      <li part="category">
+        <div class="switch-row">
+          <label for="switch-${category}">${categoryName(category)}</label>
+          <input
+            id="switch-${category}"
+            part="switch"
+            type="checkbox"
+            role="switch"
+            .checked=${this.draft[category]}
+            aria-describedby="description-${category}"
+            @change=${(event: Event) => {
+              this.draft = {...this.draft, [category]: (event.target as HTMLInputElement).checked};
+            }}
+          />
+        </div>
+        <p class="description" id="description-${category}">${categoryDescription(category)}</p>
+      </li>
+    `;
+  }
+
+  private decideInPanel(action: 'accept-all' | 'reject-all' | 'save'): void {
+    if (action === 'accept-all') this.store.acceptAll();
+    else if (action === 'reject-all') this.store.rejectAll();
+    else this.store.decide(this.draft, 'save');
+    this.closePanel();
+  }
+
+  /** Closes and removes the panel at once; `onPanelClosed` puts focus back when `close` arrives. */
+  private readonly closePanel = (): void => {
+    this.dialog?.close();
+    this.panelOpen = false;
+  };
+
+  private readonly onPanelClosed = async (): Promise<void> => {
+    // `close` arrives a task later: the panel may have been opened again meanwhile.
+    if (this.dialog?.open) return;
+    this.panelOpen = false;
+    await this.updateComplete;
+    this.restoreFocus(this.panelOpener);
+    this.panelOpener = null;
+  };
+
+  private readonly onDecision = async (event: Event): Promise<void> => {
+    const detail = (event as ConsentStoreEvent).detail;
+    const focusWasInBanner = !!this.banner && this.shadowRoot?.activeElement != null && !this.panelOpen;
+    this.status = statusMessage(detail);
+    this.dispatchEvent(new CookieConsentChangeEvent(detail));
+    this.sendRecord(detail);
+    if (this.reloadOnWithdraw && withdrew(detail)) {
+      location.reload();
+      return;
+    }
+    await this.updateComplete;
+    if (focusWasInBanner) this.restoreFocus(null);
+  };
+
+  private sendRecord(detail: ConsentChangeDetail): void {
+    const endpoint = safeUrl(this.logEndpoint, 'log-endpoint');
+    const decision = this.store.decision;
+    if (!endpoint || !decision) return;
+    const locale = matchLocale(this.uiLang ? [this.uiLang] : requestedLocales(this), SHIPPED_LOCALES);
+    sendConsentRecord(endpoint, consentRecord(detail, decision, locale));
+  }
+
+  private announceStored(): void {
+    const decision = this.store.decision;
+    if (!decision) return;
+    this.dispatchEvent(
+      new CookieConsentChangeEvent({
+        consent: {...decision.consent},
+        changed: changedCategories(null, decision.consent),
+        reason: 'stored',
+        consentId: decision.consentId,
+        decidedAt: decision.decidedAt,
+      })
+    );
+  }
+
+  /**
+   * Puts focus back where the visitor was, or close by, never on `<body>` and without scrolling
+   * the page away: the element focused before (if still there), else the page's "Cookie Management"
+   * control when it is in view, else our status notice.
+   */
+  private restoreFocus(preferred: HTMLElement | null): void {
+    const menu = document.querySelector<HTMLElement>('[data-cookie-preferences]');
+    const candidates = [preferred, this.focusBeforeBanner, menu && isInView(menu) ? menu : null];
+    for (const candidate of candidates) {
+      if (candidate?.isConnected && candidate.getClientRects().length > 0) {
+        candidate.focus();
+        if (deepActiveElement() === candidate) return;
+      }
+    }
+    this.statusRegion?.focus();
+  }
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && from !== this && !this.contains(from)) this.focusBeforeBanner = from;
+  };
+
+  private readonly onDocumentClick = (event: MouseEvent): void => {
+    const opener = event
+      .composedPath()
+      .find((target) => target instanceof Element && target.hasAttribute('data-cookie-preferences'));
+    if (!opener) return;
+    event.preventDefault();
+    void this.showPreferences();
+  };
+
+  /** Brings the store in line with the attributes; does nothing (and warns of nothing) when they did not change. */
+  private syncStore(): void {
+    const attributes = JSON.stringify([
+      this.cookieName,
+      this.revision,
+      this.expiresDays,
+      this.cookieDomain,
+      this.categories,
+    ]);
+    if (attributes === this.storeAttributes) return;
+    this.storeAttributes = attributes;
+    this.store.configure({
+      cookieName: parseCookieName(this.cookieName),
+      revision: parseRevision(this.revision),
+      expiresDays: parseExpiresDays(this.expiresDays),
+      cookieDomain: this.validCookieDomain(),
+      offered: parseCategories(this.categories),
+      secure: location.protocol === 'https:',
+    });
+  }
+
+  private validCookieDomain(): string | undefined {
+    const domain = this.cookieDomain?.trim();
+    if (!domain) return undefined;
+    const host = location.hostname;
+    const bare = domain.replace(/^\./, '').toLowerCase();
+    if (host === bare || host.endsWith(`.${bare}`)) return domain;
+    warn(`cookie-domain="${domain}" does not cover this page's host "${host}"; the cookie is set for the host only.`);
+    return undefined;
+  }
+}
+
+function withdrew(detail: ConsentChangeDetail): boolean {
+  return detail.changed.some((category) => !detail.consent[category]);
+}
+
+function statusMessage(detail: ConsentChangeDetail): string {
+  switch (detail.reason) {
+    case 'accept-all':
+      return msg('Thank you. You have accepted all cookies. You can change this at any time.', {
+        desc: 'Announced to screen readers after the visitor accepted all cookies',
+      });
+    case 'reject-all':
+      return msg('You have refused optional cookies. You can change this at any time.', {
+        desc: 'Announced to screen readers after the visitor refused optional cookies',
+      });
+    default:
+      return msg('Your cookie choices have been saved.', {
+        desc: 'Announced to screen readers after the visitor saved a choice',
+      });
+  }
+}
+
+function isInView(element: Element): boolean {
+  const {top, bottom} = element.getBoundingClientRect();
+  return bottom > 0 && top < window.innerHeight;
+}
+
+/** The focused element, looking inside open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+/**
+ * Runs after the document is parsed and deferred scripts have run, so listeners added by
+ * module scripts that come after ours still hear the `stored` event.
+ */
+function afterParsing(callback: () => void): void {
+  const navigation = performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (document.readyState === 'loading' || navigation?.domContentLoadedEventStart === 0) {
+    document.addEventListener('DOMContentLoaded', callback, {once: true});
+  } else {
+    callback();
+  }
+}

@@ -1,0 +1,37 @@
+/** Picks the UI language from what the page and the browser ask for and what the library ships. */
+
+export const SOURCE_LOCALE = 'en';
+
+/** Locales that share a language but not a script or spelling, where dropping the region is wrong. */
+const REGION_TO_SCRIPT: Record<string, string> = {
+  'zh-tw': 'zh-Hant',
+  'zh-hk': 'zh-Hant',
+  'zh-mo': 'zh-Hant',
+  'zh-cn': 'zh-Hans',
+  'zh-sg': 'zh-Hans',
+  zh: 'zh-Hans',
+};
+
+/**
+ * The first requested tag that has a shipped locale, trying each tag and then its shorter forms
+ * (`sr-Latn-RS`, `sr-Latn`, `sr`). Matching ignores case; the shipped spelling is returned.
+ */
+export function matchLocale(requested: readonly string[], available: readonly string[]): string {
+  const byLowerCase = new Map(available.map((locale) => [locale.toLowerCase(), locale]));
+  for (const tag of requested) {
+    let candidate = tag.trim().replace(/_/g, '-').toLowerCase();
+    while (candidate) {
+      const found = byLowerCase.get(candidate) ?? byLowerCase.get(REGION_TO_SCRIPT[candidate]?.toLowerCase());
+      if (found) return found;
+      const cut = candidate.lastIndexOf('-');
+      candidate = cut > 0 ? candidate.slice(0, cut) : '';
+    }
+  }
+  return SOURCE_LOCALE;
+}
+
+/** The `lang` attribute of the element, else the closest `lang` of the page, else the browser's languages. */
+export function requestedLocales(element: Element): string[] {
+  const own = element.closest('[lang]')?.getAttribute('lang');
+  return [own ?? '', ...navigator.languages].filter(Boolean);
+}

@@ -1,0 +1,37 @@
+/**
+ * Keeps the end of the page clear of the fixed banner, so it never hides the focused element
+ * (WCAG 2.4.11): the page gets scroll padding and extra room at the bottom as tall as the banner.
+ * Nothing above moves, so this causes no layout shift. Styles are set through the CSSOM, which
+ * a strict Content Security Policy allows.
+ */
+export class PageInset {
+  private observer?: ResizeObserver;
+  private saved?: {scrollPadding: string; padding: string; basePadding: number};
+
+  watch(banner: Element): void {
+    if (this.observer) return;
+    const root = document.documentElement;
+    const body = document.body;
+    this.saved = {
+      scrollPadding: root.style.scrollPaddingBottom,
+      padding: body.style.paddingBottom,
+      basePadding: parseFloat(getComputedStyle(body).paddingBottom) || 0,
+    };
+    this.observer = new ResizeObserver(() => {
+      const covered = Math.ceil(window.innerHeight - banner.getBoundingClientRect().top);
+      if (!this.saved || covered <= 0) return;
+      root.style.scrollPaddingBottom = `${covered}px`;
+      body.style.paddingBottom = `${this.saved.basePadding + covered}px`;
+    });
+    this.observer.observe(banner);
+  }
+
+  release(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (!this.saved) return;
+    document.documentElement.style.scrollPaddingBottom = this.saved.scrollPadding;
+    document.body.style.paddingBottom = this.saved.padding;
+    this.saved = undefined;
+  }
+}

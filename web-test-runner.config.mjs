@@ -1,0 +1,22 @@
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {defaultReporter} from '@web/test-runner';
+import {a11ySnapshotPlugin} from '@web/test-runner-commands/plugins';
+import {CHROME_ARGS, chromePath} from './scripts/chrome.mjs';
+import {summaryReporter} from './scripts/summary-reporter.mjs';
+import {testCommands} from './scripts/test-commands.mjs';
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'}), a11ySnapshotPlugin(), testCommands()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {executablePath: chromePath(), headless: true, args: CHROME_ARGS},
+    }),
+  ],
+  // Each file gets a fresh page, but cookies are shared: files run one at a time.
+  concurrency: 1,
+  testFramework: {config: {timeout: 10000, grep: process.env.TEST_GREP}},
+  reporters: [defaultReporter(), summaryReporter()],
+};
