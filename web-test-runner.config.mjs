@@ -6,7 +6,19 @@ import {CHROME_ARGS, chromePath} from './scripts/chrome.mjs';
 import {summaryReporter} from './scripts/summary-reporter.mjs';
 import {testCommands} from './scripts/test-commands.mjs';
 
+const STRICT_CSP =
+  "script-src 'nonce-test-nonce' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** Test pages: `?delay=ms` slows a response (to check script order); `/test/pages/csp*` get a strict CSP. */
+async function testPagesMiddleware(context, next) {
+  const delay = Number(context.query.delay);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5000)));
+  await next();
+  if (context.path.startsWith('/test/pages/csp')) context.set('Content-Security-Policy', STRICT_CSP);
+}
+
 export default {
+  middleware: [testPagesMiddleware],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'}), a11ySnapshotPlugin(), testCommands()],

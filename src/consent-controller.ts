@@ -1,21 +1,34 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import type {ConsentStore} from './store.js';
+import type {CookieConsent} from './cookie-consent.js';
+import type {Consent} from './store.js';
 
-/** Re-renders its host whenever the store records a decision. */
+/**
+ * Links an element to the page's `<cookie-consent>`: re-renders its host on every decision
+ * (including the `stored` one on load) and gives it the current consent and the element.
+ */
 export class ConsentController implements ReactiveController {
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    readonly store: ConsentStore
-  ) {
+  constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
   }
 
+  /** The page's `<cookie-consent>`, once it is defined. */
+  get element(): CookieConsent | null {
+    const element = this.host.ownerDocument.querySelector('cookie-consent');
+    return element && 'consent' in element ? (element as CookieConsent) : null;
+  }
+
+  /** The current decision, or `null` while undecided or before `<cookie-consent>` is ready. */
+  get consent(): Consent | null {
+    return this.element?.consent ?? null;
+  }
+
   hostConnected(): void {
-    this.store.addEventListener('change', this.update);
+    this.host.ownerDocument.addEventListener('cookie-consent-change', this.update);
+    if (!this.element) void customElements.whenDefined('cookie-consent').then(this.update);
   }
 
   hostDisconnected(): void {
-    this.store.removeEventListener('change', this.update);
+    this.host.ownerDocument.removeEventListener('cookie-consent-change', this.update);
   }
 
   private readonly update = (): void => this.host.requestUpdate();

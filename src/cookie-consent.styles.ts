@@ -128,7 +128,7 @@ export const styles = css`
     display: grid;
     grid-template-columns: 1fr 1fr;
     gap: 0.5rem;
-    flex: 1 1 16rem;
+    flex: 4 1 16rem;
   }
 
   button {
@@ -236,6 +236,16 @@ export const styles = css`
   .description {
     margin-top: 0.25rem;
     color: var(--_muted);
+  }
+  .note {
+    padding: 0.75rem;
+    border-inline-start: 4px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
+  }
+  .receipt {
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
   }
   .always-on {
     margin-inline-start: auto;

@@ -2,16 +2,19 @@
 /* eslint-disable lit-a11y/role-has-required-aria-attrs */
 import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
-import {localized, msg} from '@lit/localize';
+import {localized, msg, str} from '@lit/localize';
 import {styles} from './cookie-consent.styles.js';
-import {ConsentController} from './consent-controller.js';
 import {consentRecord, sendConsentRecord} from './consent-log.js';
 import {documentCookieJar} from './cookie-jar.js';
 import {parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
+import {emptyDeclarations, parseDeclarations, type Declarations} from './declarations.js';
 import {CookieConsentChangeEvent} from './events.js';
 import {matchLocale, requestedLocales, SOURCE_LOCALE} from './locale.js';
 import {warn} from './log.js';
 import {PageInset} from './page-inset.js';
+import {pushConsentDefault, pushConsentUpdate} from './consent-mode.js';
+import {Gatekeeper} from './gating.js';
+import {forgetDeclared} from './withdrawal.js';
 import {categoryDescription, categoryName} from './texts.js';
 import {
   changedCategories,
@@ -116,17 +119,15 @@ export class CookieConsent extends LitElement {
 
   private readonly store = new ConsentStore(documentCookieJar);
   private storeAttributes = '';
+  private parsedDeclarations?: Declarations;
   private storedAnnounced = false;
   private readonly inset = new PageInset();
+  private readonly gatekeeper = new Gatekeeper(document);
+  private channel?: BroadcastChannel;
   /** Where focus was before it entered the banner, to put it back after a decision. */
   private focusBeforeBanner: HTMLElement | null = null;
   /** What opened the panel, to put focus back when it closes. */
   private panelOpener: HTMLElement | null = null;
-
-  constructor() {
-    super();
-    new ConsentController(this, this.store);
-  }
 
   /** The current decision, or `null` while the visitor has not decided. */
   get consent(): Consent | null {
@@ -167,10 +168,29 @@ export class CookieConsent extends LitElement {
     this.store.decide(valid, 'api');
   }
 
+  /** Grants one category on the visitor's request, e.g. from a `<cookie-consent-gate>` (`reason: 'save'`). */
+  grant(category: OptionalCategory): void {
+    if (!this.store.offered.includes(category)) {
+      warn(`grant("${category}") ignored: the category is not offered.`);
+      return;
+    }
+    this.store.decide({[category]: true}, 'save');
+  }
+
+  /** What the site declared for each category in the JSON block inside the element. */
+  get declarations(): Declarations {
+    if (!this.parsedDeclarations) {
+      const block = this.querySelector(':scope > script[type="application/json"]');
+      this.parsedDeclarations = block ? parseDeclarations(block.textContent ?? '') : emptyDeclarations();
+    }
+    return this.parsedDeclarations;
+  }
+
   /** Forgets the decision and shows the banner again; with `reload-on-withdraw`, a reset that withdraws a grant reloads. */
   reset(): void {
     const before = this.store.consent;
     this.store.reset();
+    this.forget(OPTIONAL_CATEGORIES);
     this.status = '';
     this.requestUpdate();
     if (this.reloadOnWithdraw && before && OPTIONAL_CATEGORIES.some((category) => before[category])) {
@@ -181,12 +201,18 @@ export class CookieConsent extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.syncStore();
+    // Before any gated script can run, so Google's tags start from "denied".
+    if (this.googleConsentMode) pushConsentDefault();
     this.store.addEventListener('change', this.onDecision);
     document.addEventListener('click', this.onDocumentClick);
     this.addEventListener('focusin', this.onFocusIn);
+    this.gatekeeper.start();
+    this.openChannel();
     if (!this.storedAnnounced) {
       this.storedAnnounced = true;
       afterParsing(() => this.announceStored());
+    } else {
+      this.gatekeeper.update(this.store.consent);
     }
   }
 
@@ -195,6 +221,9 @@ export class CookieConsent extends LitElement {
     this.store.removeEventListener('change', this.onDecision);
     document.removeEventListener('click', this.onDocumentClick);
     this.removeEventListener('focusin', this.onFocusIn);
+    this.gatekeeper.stop();
+    this.channel?.close();
+    this.channel = undefined;
     this.inset.release();
   }
 
@@ -285,6 +314,16 @@ export class CookieConsent extends LitElement {
               {desc: 'Panel: introduction above the list of categories'}
             )}
           </p>
+          ${
+            this.store.honoursGpc && offered.includes('targeting')
+              ? html`<p class="note" part="gpc-note">
+                  ${msg(
+                    'Your browser asks sites not to sell or share your data (Global Privacy Control). We respect this: targeting and advertising cookies stay off unless you switch them on yourself.',
+                    {desc: 'Panel: note shown when the browser sends a Global Privacy Control signal'}
+                  )}
+                </p>`
+              : nothing
+          }
           <ul>
             <li part="category">
               <div class="switch-row">
@@ -317,9 +356,23 @@ export class CookieConsent extends LitElement {
               ${msg('Save my choices', {desc: 'Panel: button that stores the switches as they are set'})}
             </button>
           </div>
+          ${this.renderReceipt(locale)}
         </div>
       </dialog>
     `;
+  }
+
+  /** The proof of consent, shown to the visitor too: the id and date of the stored decision. */
+  private renderReceipt(locale: string) {
+    const decision = this.store.decision;
+    if (!decision) return nothing;
+    const id = decision.consentId;
+    const date = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'}).format(decision.decidedAt);
+    return html`<p class="receipt" part="receipt">
+      ${msg(str`Your current choice was saved on ${date}. Consent ID: ${id}`, {
+        desc: 'Panel: proof of consent; the first placeholder is a date and time, the second an identifier',
+      })}
+    </p>`;
   }
 
   private renderSwitch(category: OptionalCategory) {
@@ -371,7 +424,11 @@ export class CookieConsent extends LitElement {
     const focusWasInBanner = !!this.banner && this.shadowRoot?.activeElement != null && !this.panelOpen;
     this.status = statusMessage(detail);
     this.dispatchEvent(new CookieConsentChangeEvent(detail));
-    this.sendRecord(detail);
+    this.apply(detail.consent);
+    if (detail.reason !== 'sync') {
+      this.sendRecord(detail);
+      this.postToOtherTabs();
+    }
     if (this.reloadOnWithdraw && withdrew(detail)) {
       location.reload();
       return;
@@ -379,6 +436,36 @@ export class CookieConsent extends LitElement {
     await this.updateComplete;
     if (focusWasInBanner) this.restoreFocus(null);
   };
+
+  /** Makes a decision take effect on the page: Consent Mode, gated elements, refused categories' cookies. */
+  private apply(consent: Consent): void {
+    if (this.googleConsentMode) pushConsentUpdate(consent);
+    this.gatekeeper.update(consent);
+    this.forget(OPTIONAL_CATEGORIES.filter((category) => !consent[category]));
+  }
+
+  private forget(categories: readonly OptionalCategory[]): void {
+    forgetDeclared(categories.flatMap((category) => this.declarations[category]));
+  }
+
+  /** Tells the site's other open tabs that the decision changed; they read it from the cookie. */
+  private postToOtherTabs(): void {
+    try {
+      this.channel?.postMessage(this.store.decision?.consentId);
+    } catch (error) {
+      warn('could not tell other tabs about the decision.', error);
+    }
+  }
+
+  private openChannel(): void {
+    if (this.channel || typeof BroadcastChannel !== 'function') return;
+    try {
+      this.channel = new BroadcastChannel(`cookie-consent-elements:${parseCookieName(this.cookieName)}`);
+      this.channel.onmessage = () => this.store.refresh('sync');
+    } catch (error) {
+      warn('other tabs will not hear of decisions made here.', error);
+    }
+  }
 
   private sendRecord(detail: ConsentChangeDetail): void {
     const endpoint = safeUrl(this.logEndpoint, 'log-endpoint');
@@ -391,6 +478,7 @@ export class CookieConsent extends LitElement {
   private announceStored(): void {
     const decision = this.store.decision;
     if (!decision) return;
+    this.apply(decision.consent);
     this.dispatchEvent(
       new CookieConsentChangeEvent({
         consent: {...decision.consent},
@@ -441,6 +529,7 @@ export class CookieConsent extends LitElement {
       this.expiresDays,
       this.cookieDomain,
       this.categories,
+      this.ignoreGpc,
     ]);
     if (attributes === this.storeAttributes) return;
     this.storeAttributes = attributes;
@@ -451,6 +540,7 @@ export class CookieConsent extends LitElement {
       cookieDomain: this.validCookieDomain(),
       offered: parseCategories(this.categories),
       secure: location.protocol === 'https:',
+      honourGpc: gpcSignal() && !this.ignoreGpc,
     });
   }
 
@@ -463,6 +553,10 @@ export class CookieConsent extends LitElement {
     warn(`cookie-domain="${domain}" does not cover this page's host "${host}"; the cookie is set for the host only.`);
     return undefined;
   }
+}
+
+function gpcSignal(): boolean {
+  return (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
 }
 
 function withdrew(detail: ConsentChangeDetail): boolean {

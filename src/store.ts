@@ -68,6 +68,11 @@ export interface StoreOptions {
   offered: readonly OptionalCategory[];
   /** Whether the cookie gets the `Secure` flag (true on https pages). */
   secure: boolean;
+  /**
+   * A Global Privacy Control signal is honoured: "accept all" leaves `targeting` off, and only
+   * an explicit choice for that category turns it on.
+   */
+  honourGpc: boolean;
 }
 
 export const DEFAULT_OPTIONS: StoreOptions = {
@@ -76,6 +81,7 @@ export const DEFAULT_OPTIONS: StoreOptions = {
   expiresDays: 182,
   offered: OPTIONAL_CATEGORIES,
   secure: false,
+  honourGpc: false,
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -118,40 +124,53 @@ function isOptionalCategory(value: unknown): value is OptionalCategory {
   return (OPTIONAL_CATEGORIES as readonly unknown[]).includes(value);
 }
 
+/** Why a stored value is no decision; `revision` and `expired` are routine, the rest mean tampering. */
+export type Refusal =
+  | 'too-long'
+  | 'not-json'
+  | 'not-an-object'
+  | 'unexpected-fields'
+  | 'unknown-version'
+  | 'bad-revision'
+  | 'bad-time'
+  | 'bad-id'
+  | 'bad-categories'
+  | 'revision'
+  | 'future'
+  | 'expired';
+
 /**
- * Turns a stored cookie value back into a decision, or explains why it cannot.
+ * Turns a stored cookie value back into a decision, or says why it cannot.
  * Anything we did not write ourselves, for this revision and still in date, is no decision.
  */
 export function parseDecision(
   raw: string,
   {revision, expiresDays, now}: {revision: string; expiresDays: number; now: number}
-): Decision | string {
-  if (raw.length > MAX_COOKIE_LENGTH) return 'the value is too long';
+): Decision | Refusal {
+  if (raw.length > MAX_COOKIE_LENGTH) return 'too-long';
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return 'the value is not JSON';
+    return 'not-json';
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'the value is not an object';
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not-an-object';
   const keys = Object.keys(data);
   if (keys.length !== STORED_KEYS.length || !STORED_KEYS.every((key) => keys.includes(key))) {
-    return 'the value has unexpected fields';
+    return 'unexpected-fields';
   }
   const record = data as Record<string, unknown>;
-  if (record.v !== FORMAT_VERSION) return 'the format version is unknown';
-  if (typeof record.rev !== 'string') return 'the revision is not a string';
-  if (typeof record.at !== 'number' || !Number.isSafeInteger(record.at) || record.at < 0) {
-    return 'the decision time is not a valid time';
-  }
-  if (typeof record.id !== 'string' || !CONSENT_ID.test(record.id)) return 'the consent id is malformed';
+  if (record.v !== FORMAT_VERSION) return 'unknown-version';
+  if (typeof record.rev !== 'string') return 'bad-revision';
+  if (typeof record.at !== 'number' || !Number.isSafeInteger(record.at) || record.at < 0) return 'bad-time';
+  if (typeof record.id !== 'string' || !CONSENT_ID.test(record.id)) return 'bad-id';
   const granted = record.granted;
   if (!Array.isArray(granted) || !granted.every(isOptionalCategory) || new Set(granted).size !== granted.length) {
-    return 'the granted categories are malformed';
+    return 'bad-categories';
   }
-  if (record.rev !== revision) return 'it was made under another revision';
-  if (record.at > now + CLOCK_SKEW_MS) return 'it is dated in the future';
-  if (now - record.at > expiresDays * DAY_MS) return 'it has expired';
+  if (record.rev !== revision) return 'revision';
+  if (record.at > now + CLOCK_SKEW_MS) return 'future';
+  if (now - record.at > expiresDays * DAY_MS) return 'expired';
   const consent = {...NO_CONSENT};
   for (const category of granted) consent[category] = true;
   return {consent, revision: record.rev, decidedAt: record.at, consentId: record.id};
@@ -207,6 +226,10 @@ export class ConsentStore extends EventTarget {
     return this.options.offered;
   }
 
+  get honoursGpc(): boolean {
+    return this.options.honourGpc;
+  }
+
   /** Records a decision; categories not named keep their current value, unoffered ones stay off. */
   decide(choices: Choices, reason: ConsentChangeReason): ConsentChangeDetail {
     const before = this.current?.consent ?? null;
@@ -221,22 +244,13 @@ export class ConsentStore extends EventTarget {
       decidedAt: this.now(),
       consentId: randomConsentId(),
     };
-    this.current = decision;
     this.write(decision);
-    const detail: ConsentChangeDetail = {
-      consent: {...consent},
-      changed: changedCategories(before, consent),
-      reason,
-      consentId: decision.consentId,
-      decidedAt: decision.decidedAt,
-    };
-    this.dispatchEvent(new CustomEvent('change', {detail}));
-    return detail;
+    return this.notify(before, decision, reason);
   }
 
-  /** Grants every offered category. */
+  /** Grants every offered category (but `targeting` while a Global Privacy Control signal is honoured). */
   acceptAll(reason: ConsentChangeReason = 'accept-all'): ConsentChangeDetail {
-    return this.decide({performance: true, functionality: true, targeting: true}, reason);
+    return this.decide({performance: true, functionality: true, targeting: !this.options.honourGpc}, reason);
   }
 
   /** Refuses every optional category. */
@@ -254,6 +268,34 @@ export class ConsentStore extends EventTarget {
     }
   }
 
+  /**
+   * Reads the cookie again after another tab may have decided, and notifies with `reason` when it
+   * holds a different decision. A decision forgotten elsewhere is forgotten here too, silently.
+   */
+  refresh(reason: ConsentChangeReason): ConsentChangeDetail | null {
+    const before = this.current;
+    const stored = this.read();
+    if (!stored) {
+      this.current = null;
+      return null;
+    }
+    if (stored.consentId === before?.consentId) return null;
+    return this.notify(before?.consent ?? null, stored, reason);
+  }
+
+  private notify(before: Consent | null, decision: Decision, reason: ConsentChangeReason): ConsentChangeDetail {
+    this.current = decision;
+    const detail: ConsentChangeDetail = {
+      consent: {...decision.consent},
+      changed: changedCategories(before, decision.consent),
+      reason,
+      consentId: decision.consentId,
+      decidedAt: decision.decidedAt,
+    };
+    this.dispatchEvent(new CustomEvent('change', {detail}));
+    return detail;
+  }
+
   private read(): Decision | null {
     let raw: string | undefined;
     try {
@@ -267,8 +309,8 @@ export class ConsentStore extends EventTarget {
     const result = parseDecision(raw, {revision, expiresDays, now: this.now()});
     if (typeof result === 'string') {
       // A new revision or an expired decision is routine; anything else means the cookie was altered.
-      if (result !== 'it was made under another revision' && result !== 'it has expired') {
-        warn(`ignoring the stored consent cookie "${this.options.cookieName}": ${result}. Asking again.`);
+      if (result !== 'revision' && result !== 'expired') {
+        warn(`ignoring the stored consent cookie "${this.options.cookieName}" (${result}); asking again.`);
       }
       return null;
     }

@@ -3,75 +3,37 @@
  * in an iframe of the test page, and we check what the visitor and the site see.
  */
 import {expect} from '@open-wc/testing';
-import type {CookieConsent} from '../src/cookie-consent.js';
-import type {ConsentChangeDetail} from '../src/store.js';
 import {clearCookies} from './helpers.js';
+import {SiteFrame} from './site-frame.js';
 
-type SiteWindow = Window & typeof globalThis & {consentEvents: ConsentChangeDetail[]};
-
-let frame: HTMLIFrameElement;
-const errors: string[] = [];
-
-function loaded(): Promise<void> {
-  return new Promise((resolve) => frame.addEventListener('load', () => resolve(), {once: true}));
-}
-
-async function settle(): Promise<{win: SiteWindow; el: CookieConsent}> {
-  const win = frame.contentWindow as SiteWindow;
-  win.addEventListener('error', (event) => errors.push(event.message));
-  await win.customElements.whenDefined('cookie-consent');
-  const el = win.document.querySelector('cookie-consent') as CookieConsent;
-  await el.updateComplete;
-  return {win, el};
-}
-
-async function open(path: string) {
-  const done = loaded();
-  frame.src = path;
-  await done;
-  return settle();
-}
-
-async function reload() {
-  const done = loaded();
-  frame.contentWindow!.location.reload();
-  await done;
-  return settle();
-}
-
-const banner = (el: CookieConsent) => el.shadowRoot!.querySelector('[part~="banner"]');
-const button = (el: CookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+let site: SiteFrame;
 
 beforeEach(() => {
   clearCookies();
-  errors.length = 0;
-  frame = document.createElement('iframe');
-  frame.width = '1000';
-  frame.height = '700';
-  document.body.append(frame);
+  site = new SiteFrame();
 });
 
 afterEach(() => {
-  frame.remove();
+  site.remove();
   clearCookies();
 });
 
 describe('the script-tag bundle on a plain page', () => {
   it('asks on the first visit, stores the decision, and stays quiet on the next page view', async () => {
-    let {win, el} = await open('/test/pages/site.html');
-    expect(banner(el) !== null, 'banner on first visit').to.equal(true);
+    let win = await site.open('/test/pages/site.html');
+    expect(site.part('banner') !== null, 'banner on first visit').to.equal(true);
     expect(win.consentEvents).to.deep.equal([]);
 
-    button(el, 'reject').click();
+    site.part('reject')!.click();
     expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['reject-all']);
     const cookie = win.document.cookie.split('; ').find((entry) => entry.startsWith('cookie_consent='));
     expect(cookie, 'decision cookie').to.be.a('string');
     const stored = JSON.parse(decodeURIComponent(cookie!.slice('cookie_consent='.length)));
     expect(stored.granted).to.deep.equal([]);
 
-    ({win, el} = await reload());
-    expect(banner(el) === null, 'no banner after a decision').to.equal(true);
-    expect(el.shadowRoot!.querySelector('dialog') === null, 'no panel').to.equal(true);
+    win = await site.reload();
+    expect(site.part('banner') === null, 'no banner after a decision').to.equal(true);
+    expect(site.element.shadowRoot!.querySelector('dialog') === null, 'no panel').to.equal(true);
     expect(win.consentEvents).to.have.length(1);
     expect(win.consentEvents[0]).to.deep.equal({
       consent: {necessary: true, performance: false, functionality: false, targeting: false},
@@ -80,18 +42,18 @@ describe('the script-tag bundle on a plain page', () => {
       consentId: stored.id,
       decidedAt: stored.at,
     });
-    expect(errors).to.deep.equal([]);
+    expect(site.errors).to.deep.equal([]);
   });
 
   it('opens the panel from the page\'s "Cookie Management" link and changes the decision', async () => {
-    const {win, el} = await open('/test/pages/site.html');
-    button(el, 'accept').click();
+    const win = await site.open('/test/pages/site.html');
+    site.part('accept')!.click();
     win.document.querySelector<HTMLElement>('[data-cookie-preferences]')!.click();
-    await el.updateComplete;
-    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    await site.element.updateComplete;
+    const dialog = site.element.shadowRoot!.querySelector('dialog')!;
     expect(dialog.open).to.equal(true);
-    el.shadowRoot!.querySelector<HTMLInputElement>('#switch-targeting')!.click();
-    button(el, 'save').click();
+    site.element.shadowRoot!.querySelector<HTMLInputElement>('#switch-targeting')!.click();
+    site.part('save')!.click();
     const last = win.consentEvents.at(-1)!;
     expect(last.reason).to.equal('save');
     expect(last.changed).to.deep.equal(['targeting']);
@@ -100,34 +62,34 @@ describe('the script-tag bundle on a plain page', () => {
   });
 
   it('reloads the page after a withdrawal with reload-on-withdraw, and not after a grant', async () => {
-    const {el} = await open('/test/pages/reload-on-withdraw.html');
+    await site.open('/test/pages/reload-on-withdraw.html');
     let reloads = 0;
-    frame.addEventListener('load', () => reloads++);
-    el.acceptAll();
+    site.frame.addEventListener('load', () => reloads++);
+    site.element.acceptAll();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(reloads, 'no reload after a grant').to.equal(0);
-    const reloaded = loaded();
-    el.save({performance: false});
+    const reloaded = site.loaded();
+    site.element.save({performance: false});
     await reloaded;
     expect(reloads).to.equal(1);
-    const next = await settle();
-    expect(next.win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['stored']);
-    expect(next.win.consentEvents[0].consent.performance).to.equal(false);
+    const win = await site.settle();
+    expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['stored']);
+    expect(win.consentEvents[0].consent.performance).to.equal(false);
   });
 
   it('replays the stored decision to a listener that a later module script adds', async () => {
-    const first = await open('/test/pages/site.html');
-    first.el.acceptAll();
-    const {win} = await open('/test/pages/late-listener.html');
+    await site.open('/test/pages/site.html');
+    site.element.acceptAll();
+    const win = await site.open('/test/pages/late-listener.html');
     expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['stored']);
   });
 
   it('survives being loaded twice: one element definition, no errors', async () => {
-    const {win, el} = await open('/test/pages/twice.html');
+    const win = await site.open('/test/pages/twice.html');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(errors).to.deep.equal([]);
-    expect(banner(el) !== null).to.equal(true);
-    button(el, 'accept').click();
+    expect(site.errors).to.deep.equal([]);
+    expect(site.part('banner') !== null).to.equal(true);
+    site.part('accept')!.click();
     expect(win.consentEvents).to.have.length(1);
   });
 });

@@ -640,20 +640,19 @@ describe('<cookie-consent> presentation', () => {
   });
 
   it('keeps the focused element clear of the bar and causes no layout shift', async () => {
-    const page = await fixture<HTMLElement>(html`
-      <div>
-        <cookie-consent></cookie-consent>
-        <p id="spacer"></p>
-        <button id="last">Last control on the page</button>
-      </div>
-    `);
-    page.querySelector<HTMLElement>('#spacer')!.style.height = '3000px';
-    const el = page.querySelector('cookie-consent')!;
     const shifts: number[] = [];
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) shifts.push((entry as unknown as {value: number}).value);
     });
     observer.observe({type: 'layout-shift'});
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <cookie-consent></cookie-consent>
+        <p style="height: 3000px"></p>
+        <button id="last">Last control on the page</button>
+      </div>
+    `);
+    const el = page.querySelector('cookie-consent')!;
     const last = page.querySelector<HTMLButtonElement>('#last')!;
     const before = last.getBoundingClientRect().top + window.scrollY;
     await el.updateComplete;

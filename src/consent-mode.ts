@@ -1,0 +1,57 @@
+/**
+ * Google Consent Mode v2: the consent state Google's tags read from `window.dataLayer`.
+ * Entries are pushed as `arguments` objects, the way `gtag()` does, since gtag ignores plain arrays.
+ */
+import type {Category, Consent} from './store.js';
+
+/** Which of our categories grants each Consent Mode type. */
+export const CONSENT_MODE_TYPES: Record<string, Category> = {
+  ad_storage: 'targeting',
+  ad_user_data: 'targeting',
+  ad_personalization: 'targeting',
+  analytics_storage: 'performance',
+  functionality_storage: 'functionality',
+  personalization_storage: 'functionality',
+  security_storage: 'necessary',
+};
+
+export type ConsentModeState = Record<string, 'granted' | 'denied'>;
+
+export function consentModeState(consent: Consent | null): ConsentModeState {
+  const state: ConsentModeState = {};
+  for (const [type, category] of Object.entries(CONSENT_MODE_TYPES)) {
+    state[type] = category === 'necessary' || consent?.[category] ? 'granted' : 'denied';
+  }
+  return state;
+}
+
+type DataLayerWindow = Window & {dataLayer?: unknown[]};
+
+// gtag's own shape: it pushes its `arguments` object, not an array.
+function gtag(...args: unknown[]): void;
+function gtag(): void {
+  const win = window as DataLayerWindow;
+  win.dataLayer = win.dataLayer ?? [];
+  // eslint-disable-next-line prefer-rest-params
+  win.dataLayer.push(arguments);
+}
+
+function hasDefault(): boolean {
+  const layer = (window as DataLayerWindow).dataLayer;
+  return Array.isArray(layer) && layer.some((entry) => isConsentCommand(entry, 'default'));
+}
+
+function isConsentCommand(entry: unknown, command: string): boolean {
+  const args = entry as ArrayLike<unknown> | null;
+  return typeof args === 'object' && args !== null && args[0] === 'consent' && args[1] === command;
+}
+
+/** Everything denied but security; skipped when the page (or `consent-mode.js`) already set a default. */
+export function pushConsentDefault(): void {
+  if (hasDefault()) return;
+  gtag('consent', 'default', {...consentModeState(null), wait_for_update: 500});
+}
+
+export function pushConsentUpdate(consent: Consent): void {
+  gtag('consent', 'update', consentModeState(consent));
+}

@@ -1,0 +1,90 @@
+/**
+ * The site's declaration of what each category stores, read from the JSON block inside
+ * `<cookie-consent>`. Used to delete what a withdrawn category left behind and to list it on the
+ * policy page. Anything malformed is skipped with a warning; the rest still counts.
+ */
+import {warn} from './log.js';
+import {CATEGORIES, type Category} from './store.js';
+
+export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage';
+const KINDS: readonly StorageKind[] = ['cookie', 'localStorage', 'sessionStorage'];
+const TEXT_FIELDS = ['provider', 'expires', 'purpose'] as const;
+
+export interface DeclaredItem {
+  /** The cookie's or storage key's name, shown on the policy page; deleted when nothing else matches. */
+  name: string;
+  /** A regular expression matching several names (e.g. `^_ga`); deletes every match. */
+  match?: RegExp;
+  type: StorageKind;
+  provider?: string;
+  expires?: string;
+  purpose?: string;
+}
+
+export type Declarations = Record<Category, DeclaredItem[]>;
+
+export function emptyDeclarations(): Declarations {
+  return {necessary: [], performance: [], functionality: [], targeting: []};
+}
+
+function parseItem(raw: unknown, where: string): DeclaredItem | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    warn(`${where} is not an object; it is skipped.`);
+    return undefined;
+  }
+  const entry = raw as Record<string, unknown>;
+  if (typeof entry.name !== 'string' || entry.name === '') {
+    warn(`${where} has no "name"; it is skipped.`);
+    return undefined;
+  }
+  const type = entry.type ?? 'cookie';
+  if (!KINDS.includes(type as StorageKind)) {
+    warn(`${where} has type "${String(type)}"; use ${KINDS.join(', ')}. It is skipped.`);
+    return undefined;
+  }
+  const item: DeclaredItem = {name: entry.name, type: type as StorageKind};
+  if (entry.match !== undefined) {
+    try {
+      if (typeof entry.match !== 'string') throw new TypeError('not a string');
+      item.match = new RegExp(entry.match);
+    } catch {
+      warn(`${where} has an invalid "match" pattern; only the exact name "${entry.name}" is used.`);
+    }
+  }
+  for (const field of TEXT_FIELDS) {
+    if (typeof entry[field] === 'string') item[field] = entry[field];
+  }
+  return item;
+}
+
+/** Parses `{"cookies": {"performance": [{"name": "_ga", "match": "^_ga", ...}], ...}}`. */
+export function parseDeclarations(json: string): Declarations {
+  const declarations = emptyDeclarations();
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    warn('the JSON block inside <cookie-consent> is not valid JSON; no cookies are declared.', error);
+    return declarations;
+  }
+  const cookies = (data as {cookies?: unknown} | null)?.cookies;
+  if (typeof cookies !== 'object' || cookies === null || Array.isArray(cookies)) {
+    warn('the JSON block inside <cookie-consent> has no "cookies" object; no cookies are declared.');
+    return declarations;
+  }
+  for (const [category, items] of Object.entries(cookies)) {
+    if (!(CATEGORIES as readonly string[]).includes(category)) {
+      warn(`the JSON block declares the unknown category "${category}"; use ${CATEGORIES.join(', ')}.`);
+      continue;
+    }
+    if (!Array.isArray(items)) {
+      warn(`"cookies.${category}" in the JSON block is not a list; it is skipped.`);
+      continue;
+    }
+    items.forEach((raw, index) => {
+      const item = parseItem(raw, `"cookies.${category}[${index}]" in the JSON block`);
+      if (item) declarations[category as Category].push(item);
+    });
+  }
+  return declarations;
+}

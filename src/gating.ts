@@ -1,0 +1,118 @@
+/**
+ * Gating: what the page holds back until the visitor consents.
+ *
+ * - `<script type="text/plain" data-cookie-consent="performance">` (inline or `src`) becomes a real
+ *   script once every listed category is granted, in document order like `defer`;
+ * - `<iframe>`, `<img>` and other elements with `data-cookie-consent` and `data-src` get their `src`.
+ *
+ * Elements added later are found by a MutationObserver. Nothing is activated twice.
+ */
+import {warn} from './log.js';
+import {CATEGORIES, type Category, type Consent} from './store.js';
+
+const SELECTOR = '[data-cookie-consent]';
+
+export class Gatekeeper {
+  private consent: Consent | null = null;
+  private readonly handled = new WeakSet<Element>();
+  /** Activations run one after another; an external script holds the next until it loads or fails. */
+  private queue: Promise<void> = Promise.resolve();
+  private observer?: MutationObserver;
+
+  constructor(private readonly root: Document) {}
+
+  /** Watches for gated elements added later; call `update()` to activate what is allowed. */
+  start(): void {
+    if (this.observer) return;
+    this.observer = new MutationObserver((records) => {
+      if (!this.consent) return;
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node instanceof Element) this.scan(node);
+        }
+      }
+    });
+    this.observer.observe(this.root.documentElement, {childList: true, subtree: true});
+  }
+
+  stop(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  /** Activates, in document order, every gated element whose categories are all granted. */
+  update(consent: Consent | null): void {
+    this.consent = consent;
+    if (consent) this.scan(this.root.documentElement);
+  }
+
+  /** Settles when every activation queued so far is done (external scripts loaded or failed). */
+  get idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private scan(root: Element): void {
+    const found = root.matches(SELECTOR) ? [root] : [];
+    found.push(...root.querySelectorAll(SELECTOR));
+    for (const element of found) {
+      if (this.handled.has(element) || !this.allows(element)) continue;
+      this.handled.add(element);
+      if (element instanceof HTMLScriptElement) this.enqueueScript(element);
+      else activateSource(element);
+    }
+  }
+
+  private allows(element: Element): boolean {
+    const consent = this.consent;
+    if (!consent) return false;
+    const listed = (element.getAttribute('data-cookie-consent') ?? '').split(/\s+/).filter(Boolean);
+    const unknown = listed.filter((name) => !(CATEGORIES as readonly string[]).includes(name));
+    if (unknown.length > 0 || listed.length === 0) {
+      this.handled.add(element);
+      warn(`data-cookie-consent="${listed.join(' ')}" names no known category; the element stays blocked.`, element);
+      return false;
+    }
+    return listed.every((category) => consent[category as Category]);
+  }
+
+  private enqueueScript(placeholder: HTMLScriptElement): void {
+    if (placeholder.type !== 'text/plain') {
+      warn('a script with data-cookie-consent must have type="text/plain", or it runs before consent.', placeholder);
+      return;
+    }
+    this.queue = this.queue.then(() => runScript(placeholder, this.handled));
+  }
+}
+
+/** Replaces the placeholder by a real script with the same attributes and code. */
+function runScript(placeholder: HTMLScriptElement, handled: WeakSet<Element>): Promise<void> {
+  if (!placeholder.isConnected) return Promise.resolve();
+  const script = placeholder.ownerDocument.createElement('script');
+  for (const name of placeholder.getAttributeNames()) {
+    if (name !== 'type' && name !== 'data-type') script.setAttribute(name, placeholder.getAttribute(name)!);
+  }
+  const type = placeholder.getAttribute('data-type');
+  if (type) script.type = type;
+  // Browsers hide the nonce attribute once parsed; the property still holds it.
+  if (placeholder.nonce) script.nonce = placeholder.nonce;
+  script.async = false;
+  handled.add(script);
+  const external = placeholder.hasAttribute('src');
+  const done = external
+    ? new Promise<void>((resolve) => {
+        script.addEventListener('load', () => resolve(), {once: true});
+        script.addEventListener('error', () => resolve(), {once: true});
+      })
+    : Promise.resolve();
+  if (!external) script.text = placeholder.text;
+  placeholder.replaceWith(script);
+  return done;
+}
+
+function activateSource(element: Element): void {
+  const src = element.getAttribute('data-src');
+  const srcset = element.getAttribute('data-srcset');
+  if (srcset) element.setAttribute('srcset', srcset);
+  if (src) element.setAttribute('src', src);
+  else if (!srcset) warn('an element with data-cookie-consent has no data-src to load.', element);
+}

@@ -1,0 +1,70 @@
+/**
+ * Withdrawal takes effect: deletes what the site declared for refused categories, the cookies
+ * (on every path and parent domain they may have been set for) and storage keys.
+ * Scripts already running cannot be stopped; `reload-on-withdraw` covers that.
+ */
+import Cookies from 'js-cookie';
+import type {DeclaredItem} from './declarations.js';
+import {warn} from './log.js';
+
+function matches(item: DeclaredItem, name: string): boolean {
+  return name === item.name || (item.match?.test(name) ?? false);
+}
+
+/** `/a/b` gives `/`, `/a`, `/a/`, `/a/b`: each path a cookie of this page may carry. */
+export function cookiePaths(pathname: string): string[] {
+  const paths = new Set(['/']);
+  let prefix = '';
+  for (const segment of pathname.split('/').filter(Boolean)) {
+    prefix += `/${segment}`;
+    paths.add(prefix);
+    paths.add(`${prefix}/`);
+  }
+  return [...paths];
+}
+
+/** `www.news.example.org` gives itself, `news.example.org` and `example.org`: the domains a cookie may name. */
+export function cookieDomains(hostname: string): string[] {
+  const labels = hostname.split('.');
+  if (labels.length < 2 || /^[\d.]+$/.test(hostname) || hostname.includes(':')) return [];
+  return labels.slice(0, -1).map((_, index) => labels.slice(index).join('.'));
+}
+
+function deleteCookies(items: DeclaredItem[]): void {
+  const present = Object.keys(Cookies.get());
+  const names = new Set(present.filter((name) => items.some((item) => matches(item, name))));
+  if (names.size === 0) return;
+  const paths = cookiePaths(location.pathname);
+  const domains = [undefined, ...cookieDomains(location.hostname)];
+  for (const name of names) {
+    for (const domain of domains) {
+      for (const path of paths) Cookies.remove(name, {path, domain});
+    }
+  }
+}
+
+function clearStorage(area: 'localStorage' | 'sessionStorage', items: DeclaredItem[]): void {
+  if (items.length === 0) return;
+  try {
+    const storage = window[area];
+    const keys = Array.from({length: storage.length}, (_, index) => storage.key(index)).filter(
+      (key): key is string => key !== null && items.some((item) => matches(item, key))
+    );
+    for (const key of keys) storage.removeItem(key);
+  } catch (error) {
+    warn(`could not clear ${area}.`, error);
+  }
+}
+
+/** Deletes every declared cookie and storage key of the given items. */
+export function forgetDeclared(items: DeclaredItem[]): void {
+  deleteCookies(items.filter((item) => item.type === 'cookie'));
+  clearStorage(
+    'localStorage',
+    items.filter((item) => item.type === 'localStorage')
+  );
+  clearStorage(
+    'sessionStorage',
+    items.filter((item) => item.type === 'sessionStorage')
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * Nothing tracks before consent: gated scripts and embeds on plain pages using the built bundle,
+ * Google Consent Mode entries, withdrawal, and decisions reaching the site's other tabs.
+ */
+import {expect} from '@open-wc/testing';
+import {clearCookies} from './helpers.js';
+import {SiteFrame, until, type SiteWindow} from './site-frame.js';
+
+let site: SiteFrame;
+
+function requested(win: SiteWindow, fragment: string): number {
+  return win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes(fragment)).length;
+}
+
+/** The dataLayer as `[command, type, state]` triples, checking each entry is an `arguments` object. */
+function consentCommands(win: SiteWindow) {
+  return (win.dataLayer ?? []).map((entry) => {
+    expect(Object.prototype.toString.call(entry)).to.equal('[object Arguments]');
+    return Array.from(entry);
+  });
+}
+
+const DENIED = {
+  ad_storage: 'denied',
+  ad_user_data: 'denied',
+  ad_personalization: 'denied',
+  analytics_storage: 'denied',
+  functionality_storage: 'denied',
+  personalization_storage: 'denied',
+  security_storage: 'granted',
+};
+const GRANTED = Object.fromEntries(Object.keys(DENIED).map((type) => [type, 'granted']));
+
+beforeEach(() => {
+  clearCookies();
+  site = new SiteFrame();
+});
+
+afterEach(() => {
+  site.remove();
+  clearCookies();
+});
+
+describe('gated scripts and embeds', () => {
+  it('run nothing and load nothing before consent', async () => {
+    const win = await site.open('/test/pages/gating.html');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(win.ran ?? []).to.deep.equal([]);
+    expect(requested(win, 'gated.js')).to.equal(0);
+    expect(requested(win, 'embed.html')).to.equal(0);
+    expect(requested(win, 'pixel.svg')).to.equal(0);
+    expect(win.document.querySelector('iframe')!.hasAttribute('src')).to.equal(false);
+  });
+
+  it('run in document order once their categories are granted, each only once', async () => {
+    const win = await site.open('/test/pages/gating.html');
+    site.element.save({performance: true});
+    await until(() => (win.ran ?? []).length >= 4, 'performance scripts');
+    expect(win.ran).to.deep.equal(['slow', 'inline', 'fast', 'module:string']);
+    expect(win.document.querySelector('img')!.getAttribute('src')).to.equal('pixel.svg?from=img');
+    expect(win.document.querySelector('iframe')!.hasAttribute('src'), 'targeting iframe').to.equal(false);
+
+    site.element.acceptAll();
+    await until(() => win.ran!.length >= 6, 'targeting scripts');
+    expect(win.ran!.slice(4).sort()).to.deep.equal(['ads', 'both']);
+    expect(win.document.querySelector('iframe')!.getAttribute('src')).to.equal('embed.html?from=iframe');
+
+    site.element.rejectAll();
+    site.element.acceptAll();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(win.ran).to.have.length(6);
+    const activated = win.document.querySelector<HTMLScriptElement>('script[data-name="fast"]')!;
+    expect(activated.type).to.equal('');
+    expect(activated.getAttribute('data-cookie-consent')).to.equal('performance');
+  });
+
+  it('run at load for a returning visitor, after the Consent Mode default and update', async () => {
+    await site.open('/test/pages/gating.html');
+    site.element.save({performance: true});
+    const win = await site.reload();
+    await until(() => (win.ran ?? []).length >= 4, 'performance scripts');
+    expect(win.ran).to.deep.equal(['slow', 'inline', 'fast', 'module:string']);
+    expect(win.dataLayerAtFirstRun).to.deep.equal(['default', 'update']);
+  });
+
+  it('activates elements added later, before and after consent', async () => {
+    const win = await site.open('/test/pages/gating.html');
+    const addScript = (name: string) => {
+      const script = win.document.createElement('script');
+      script.type = 'text/plain';
+      script.dataset.cookieConsent = 'functionality';
+      script.dataset.name = name;
+      script.src = 'gated.js';
+      win.document.body.append(script);
+    };
+    addScript('added before');
+    site.element.save({functionality: true});
+    await until(() => (win.ran ?? []).includes('added before'), 'the script added before consent');
+    const frame = win.document.createElement('iframe');
+    frame.dataset.cookieConsent = 'functionality';
+    frame.dataset.src = 'embed.html?late=1';
+    const wrapper = win.document.createElement('div');
+    wrapper.append(frame);
+    win.document.body.append(wrapper);
+    addScript('added after');
+    await until(() => win.ran!.includes('added after'), 'the script added after consent');
+    expect(frame.getAttribute('src')).to.equal('embed.html?late=1');
+  });
+
+  it('carry the nonce over and cause no CSP violation under script-src nonce + strict-dynamic', async () => {
+    const win = await site.open('/test/pages/csp.html');
+    expect(site.part('banner') !== null, 'banner renders under CSP').to.equal(true);
+    site.part('accept')!.click();
+    await until(() => (win.ran ?? []).length >= 2, 'gated scripts under CSP');
+    expect(win.ran).to.deep.equal(['inline with nonce', 'external']);
+    const inline = win.document.querySelector<HTMLScriptElement>('script[data-cookie-consent]:not([src])')!;
+    expect(inline.nonce).to.equal('test-nonce');
+    // The test server injects its own reload script into every page; only that one is refused.
+    const ours = win.violations!.filter((violation) => !violation.includes('__web-dev-server__'));
+    expect(ours).to.deep.equal([]);
+  });
+});
+
+describe('Google Consent Mode v2', () => {
+  it('pushes the default on a first visit, then the update for each decision', async () => {
+    const win = await site.open('/test/pages/gating.html');
+    expect(consentCommands(win)).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}]]);
+    site.element.acceptAll();
+    site.element.rejectAll();
+    site.element.save({performance: true, functionality: true});
+    expect(consentCommands(win).slice(1)).to.deep.equal([
+      ['consent', 'update', GRANTED],
+      ['consent', 'update', DENIED],
+      [
+        'consent',
+        'update',
+        {...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted'},
+      ],
+    ]);
+  });
+
+  it('pushes the default then the stored decision for a returning visitor', async () => {
+    await site.open('/test/pages/gating.html');
+    site.element.save({targeting: true});
+    const win = await site.reload();
+    expect(consentCommands(win)).to.deep.equal([
+      ['consent', 'default', {...DENIED, wait_for_update: 500}],
+      ['consent', 'update', {...DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted'}],
+    ]);
+  });
+
+  it('consent-mode.js pushes the default, and the stored update, before an ungated tag in <head>', async () => {
+    let win = (await site.open('/test/pages/consent-mode-head.html')) as SiteWindow & {dataLayerAtTag: unknown[]};
+    expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}]]);
+    site.element.save({performance: true});
+    win = (await site.reload()) as typeof win;
+    const update = ['consent', 'update', {...DENIED, analytics_storage: 'granted'}];
+    expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}], update]);
+    // The element adds no second default, and replays the same update.
+    expect(consentCommands(win).map((entry) => entry[1])).to.deep.equal(['default', 'update', 'update']);
+  });
+
+  it('consent-mode.js pushes no update for a tampered or out-of-date cookie', async () => {
+    document.cookie = `cookie_consent=${encodeURIComponent('{"v":1,"rev":"2","granted":["targeting"]}')}; path=/`;
+    const win = (await site.open('/test/pages/consent-mode-head.html')) as SiteWindow & {dataLayerAtTag: unknown[]};
+    expect(win.dataLayerAtTag).to.have.length(1);
+  });
+
+  it('pushes nothing without the attribute', async () => {
+    const win = await site.open('/test/pages/site.html');
+    site.element.acceptAll();
+    expect(win.dataLayer).to.equal(undefined);
+  });
+});
+
+describe('withdrawal on a page below the root', () => {
+  it('deletes declared cookies set on the page path and its parents', async () => {
+    const win = await site.open('/test/pages/gating.html');
+    site.element.acceptAll();
+    win.document.cookie = '_stats_a=1; path=/';
+    win.document.cookie = '_stats_b=1; path=/test';
+    win.document.cookie = '_stats_c=1; path=/test/pages/';
+    win.document.cookie = '_stats_d=1; path=/test/pages/gating.html';
+    win.document.cookie = 'other=1; path=/test/pages/';
+    expect(win.document.cookie.match(/_stats_/g)).to.have.length(4);
+    site.element.save({performance: false});
+    expect(win.document.cookie).not.to.include('_stats_');
+    expect(win.document.cookie).to.include('other=1');
+  });
+});
+
+describe('decisions across tabs', () => {
+  it('reach the other open pages of the site, which update and fire "sync"', async () => {
+    const other = new SiteFrame();
+    try {
+      const here = await site.open('/test/pages/gating.html');
+      const there = await other.open('/test/pages/gating.html');
+      site.element.save({performance: true});
+      await until(() => there.consentEvents.length === 1, 'the sync event');
+      expect(there.consentEvents[0].reason).to.equal('sync');
+      expect(there.consentEvents[0].changed).to.deep.equal(['performance']);
+      expect(there.consentEvents[0].consentId).to.equal(here.consentEvents[0].consentId);
+      await other.element.updateComplete;
+      expect(other.part('banner') === null, 'banner gone in the other tab').to.equal(true);
+      await until(() => (there.ran ?? []).length >= 4, 'scripts in the other tab');
+      expect(here.consentEvents.map((detail) => detail.reason)).to.deep.equal(['api']);
+    } finally {
+      other.remove();
+    }
+  });
+});

@@ -1,0 +1,75 @@
+/** Loads a plain HTML test page (which uses the built bundle) in an iframe, as a site would load it. */
+import type {CookieConsent} from '../src/cookie-consent.js';
+import type {ConsentChangeDetail} from '../src/store.js';
+
+export type SiteWindow = Window &
+  typeof globalThis & {
+    consentEvents: ConsentChangeDetail[];
+    ran?: string[];
+    violations?: string[];
+    dataLayer?: IArguments[];
+    dataLayerAtFirstRun?: string[];
+  };
+
+export class SiteFrame {
+  readonly frame = document.createElement('iframe');
+  /** Uncaught errors of every page loaded in this frame. */
+  readonly errors: string[] = [];
+
+  constructor(width = 1000, height = 700) {
+    this.frame.width = String(width);
+    this.frame.height = String(height);
+    document.body.append(this.frame);
+  }
+
+  get win(): SiteWindow {
+    return this.frame.contentWindow as SiteWindow;
+  }
+
+  get element(): CookieConsent {
+    return this.win.document.querySelector('cookie-consent') as CookieConsent;
+  }
+
+  part(name: string): HTMLElement | null {
+    return this.element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+  }
+
+  async open(path: string): Promise<SiteWindow> {
+    const done = this.loaded();
+    this.frame.src = path;
+    await done;
+    return this.settle();
+  }
+
+  async reload(): Promise<SiteWindow> {
+    const done = this.loaded();
+    this.win.location.reload();
+    await done;
+    return this.settle();
+  }
+
+  loaded(): Promise<void> {
+    return new Promise((resolve) => this.frame.addEventListener('load', () => resolve(), {once: true}));
+  }
+
+  async settle(): Promise<SiteWindow> {
+    const win = this.win;
+    win.addEventListener('error', (event) => this.errors.push(event.message));
+    await win.customElements.whenDefined('cookie-consent');
+    await this.element.updateComplete;
+    return win;
+  }
+
+  remove(): void {
+    this.frame.remove();
+  }
+}
+
+/** Waits until `condition` holds, or fails after `timeout` ms. */
+export async function until(condition: () => boolean, what: string, timeout = 3000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
