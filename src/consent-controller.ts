@@ -4,7 +4,7 @@ import type {Consent} from './store.js';
 
 /**
  * Links an element to the page's `<cookie-consent>`: re-renders its host on every decision
- * (including the `stored` one on load) and gives it the current consent and the element.
+ * (including the `stored` one on load) and when the decision is forgotten and gives it the current consent and the element.
  */
 export class ConsentController implements ReactiveController {
   constructor(private readonly host: ReactiveControllerHost & Element) {
@@ -24,11 +24,13 @@ export class ConsentController implements ReactiveController {
 
   hostConnected(): void {
     this.host.ownerDocument.addEventListener('cookie-consent-change', this.update);
+    this.host.ownerDocument.addEventListener('cookie-consent-reset', this.update);
     if (!this.element) void customElements.whenDefined('cookie-consent').then(this.update);
   }
 
   hostDisconnected(): void {
     this.host.ownerDocument.removeEventListener('cookie-consent-change', this.update);
+    this.host.ownerDocument.removeEventListener('cookie-consent-reset', this.update);
   }
 
   private readonly update = (): void => this.host.requestUpdate();

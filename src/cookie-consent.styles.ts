@@ -1,55 +1,7 @@
 import {css} from 'lit';
 
-const darkColors = css`
-  --_bg: var(--cookie-consent-background, #1c1f24);
-  --_fg: var(--cookie-consent-color, #f3f4f6);
-  --_muted: var(--cookie-consent-muted-color, #c7ccd4);
-  --_accent: var(--cookie-consent-accent, #9cc4ff);
-  --_accent-fg: var(--cookie-consent-accent-color, #0b1526);
-  --_border: var(--cookie-consent-border-color, #9aa3af);
-  --_focus: var(--cookie-consent-focus-color, #ffd166);
-  color-scheme: dark;
-`;
-
-/** Shared by the banner and the panel. Colours meet 4.5:1 for text and 3:1 for controls in both themes. */
+/** The banner and the panel; tokens and buttons come from `theme.styles.ts`. */
 export const styles = css`
-  :host {
-    --_bg: var(--cookie-consent-background, #ffffff);
-    --_fg: var(--cookie-consent-color, #1b1d21);
-    --_muted: var(--cookie-consent-muted-color, #4b5260);
-    --_accent: var(--cookie-consent-accent, #1d4ed8);
-    --_accent-fg: var(--cookie-consent-accent-color, #ffffff);
-    --_border: var(--cookie-consent-border-color, #6b7280);
-    --_focus: var(--cookie-consent-focus-color, #b45309);
-    --_radius: var(--cookie-consent-radius, 0.5rem);
-    --_duration: var(--cookie-consent-duration, 200ms);
-    --_z: var(--cookie-consent-z-index, 2147483000);
-    color-scheme: light;
-    /* Host pages may restyle buttons or shrink fonts globally; the UI keeps its own metrics. */
-    font-family: var(--cookie-consent-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--cookie-consent-font-size, 1rem);
-    line-height: 1.5;
-  }
-  :host([theme='dark']) {
-    ${darkColors}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkColors}
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    :host {
-      --_duration: 0s;
-    }
-  }
-
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-
   .banner {
     position: fixed;
     inset-inline: 0;
@@ -131,41 +83,8 @@ export const styles = css`
     flex: 4 1 16rem;
   }
 
-  button {
-    all: unset;
-    box-sizing: border-box;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
-    padding: 0.5rem 1rem;
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-    font: inherit;
-    font-weight: 600;
-    text-align: center;
-    overflow-wrap: anywhere;
-    cursor: pointer;
-  }
-  .primary {
-    background: var(--_accent);
-    color: var(--_accent-fg);
-  }
   .secondary {
     flex: 1 1 auto;
-    background: transparent;
-    color: var(--_fg);
-    border-color: var(--_border);
-  }
-  button:hover {
-    filter: brightness(1.1);
-  }
-  button:focus-visible,
-  a:focus-visible,
-  input:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
 
   dialog {
@@ -319,9 +238,6 @@ export const styles = css`
     .banner,
     dialog {
       border: 2px solid CanvasText;
-    }
-    button {
-      border-color: ButtonText;
     }
     input[role='switch']::before {
       background: CanvasText;

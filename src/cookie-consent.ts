@@ -4,6 +4,7 @@ import {LitElement, html, nothing, type PropertyValues} from 'lit';
 import {property, query, state} from 'lit/decorators.js';
 import {localized, msg, str} from '@lit/localize';
 import {styles} from './cookie-consent.styles.js';
+import {controls, theme} from './theme.styles.js';
 import {consentRecord, sendConsentRecord} from './consent-log.js';
 import {documentCookieJar} from './cookie-jar.js';
 import {parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
@@ -39,6 +40,7 @@ const THEMES = ['auto', 'light', 'dark'];
  * @summary Asks for cookie consent, stores the decision and tells the page about it.
  *
  * @fires cookie-consent-change - On load when a valid decision is stored (`reason: 'stored'`), and on every decision.
+ * @fires cookie-consent-reset - When the decision is forgotten (`reset()`, here or in another tab); `consent` is then `null`.
  *
  * @csspart banner - The bar or box shown until the visitor decides.
  * @csspart title - The banner's heading.
@@ -68,7 +70,7 @@ const THEMES = ['auto', 'light', 'dark'];
  */
 @localized()
 export class CookieConsent extends LitElement {
-  static override styles = styles;
+  static override styles = [theme, controls, styles];
 
   /** The cookie policy page for the "find out more" link; only `http:`, `https:` and relative URLs are used. */
   @property({attribute: 'policy-url'}) policyUrl?: string;
@@ -186,13 +188,16 @@ export class CookieConsent extends LitElement {
     return this.parsedDeclarations;
   }
 
-  /** Forgets the decision and shows the banner again; with `reload-on-withdraw`, a reset that withdraws a grant reloads. */
+  /**
+   * Forgets the decision and shows the banner again, here and in the site's other tabs. This
+   * withdraws every category: declared cookies are deleted and, with `reload-on-withdraw`, the
+   * page reloads if anything had been granted. Fires `cookie-consent-reset`.
+   */
   reset(): void {
     const before = this.store.consent;
     this.store.reset();
     this.forget(OPTIONAL_CATEGORIES);
-    this.status = '';
-    this.requestUpdate();
+    this.postToOtherTabs();
     if (this.reloadOnWithdraw && before && OPTIONAL_CATEGORIES.some((category) => before[category])) {
       location.reload();
     }
@@ -204,6 +209,7 @@ export class CookieConsent extends LitElement {
     // Before any gated script can run, so Google's tags start from "denied".
     if (this.googleConsentMode) pushConsentDefault();
     this.store.addEventListener('change', this.onDecision);
+    this.store.addEventListener('reset', this.onReset);
     document.addEventListener('click', this.onDocumentClick);
     this.addEventListener('focusin', this.onFocusIn);
     this.gatekeeper.start();
@@ -219,6 +225,7 @@ export class CookieConsent extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.store.removeEventListener('change', this.onDecision);
+    this.store.removeEventListener('reset', this.onReset);
     document.removeEventListener('click', this.onDocumentClick);
     this.removeEventListener('focusin', this.onFocusIn);
     this.gatekeeper.stop();
@@ -435,6 +442,12 @@ export class CookieConsent extends LitElement {
     }
     await this.updateComplete;
     if (focusWasInBanner) this.restoreFocus(null);
+  };
+
+  private readonly onReset = (): void => {
+    this.status = '';
+    this.requestUpdate();
+    this.dispatchEvent(new Event('cookie-consent-reset', {bubbles: true, composed: true}));
   };
 
   /** Makes a decision take effect on the page: Consent Mode, gated elements, refused categories' cookies. */

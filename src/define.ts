@@ -3,9 +3,13 @@
  * or an element already defined by another copy, is left alone instead of throwing.
  */
 import {CookieConsent} from './cookie-consent.js';
+import {CookieConsentGate} from './cookie-consent-gate.js';
+import {CookieDeclaration} from './cookie-declaration.js';
 
 const elements = {
   'cookie-consent': CookieConsent,
+  'cookie-consent-gate': CookieConsentGate,
+  'cookie-declaration': CookieDeclaration,
 } as const;
 
 for (const [tag, element] of Object.entries(elements)) {
@@ -15,7 +19,9 @@ for (const [tag, element] of Object.entries(elements)) {
 declare global {
   interface HTMLElementTagNameMap {
     'cookie-consent': CookieConsent;
+    'cookie-consent-gate': CookieConsentGate;
+    'cookie-declaration': CookieDeclaration;
   }
 }
 
-export {CookieConsent};
+export {CookieConsent, CookieConsentGate, CookieDeclaration};

@@ -258,9 +258,10 @@ export class ConsentStore extends EventTarget {
     return this.decide({performance: false, functionality: false, targeting: false}, reason);
   }
 
-  /** Forgets the decision, as if the visitor had never decided. */
+  /** Forgets the decision, as if the visitor had never decided; dispatches `reset`. */
   reset(): void {
     this.current = null;
+    this.dispatchEvent(new Event('reset'));
     try {
       this.jar.remove(this.options.cookieName, {path: '/', domain: this.options.cookieDomain});
     } catch (error) {
@@ -270,13 +271,14 @@ export class ConsentStore extends EventTarget {
 
   /**
    * Reads the cookie again after another tab may have decided, and notifies with `reason` when it
-   * holds a different decision. A decision forgotten elsewhere is forgotten here too, silently.
+   * holds a different decision. A decision forgotten elsewhere is forgotten here too (`reset`).
    */
   refresh(reason: ConsentChangeReason): ConsentChangeDetail | null {
     const before = this.current;
     const stored = this.read();
     if (!stored) {
       this.current = null;
+      if (before) this.dispatchEvent(new Event('reset'));
       return null;
     }
     if (stored.consentId === before?.consentId) return null;

@@ -208,4 +208,23 @@ describe('decisions across tabs', () => {
       other.remove();
     }
   });
+
+  it('forget the decision in every tab on reset(), which fires cookie-consent-reset', async () => {
+    const other = new SiteFrame();
+    try {
+      await site.open('/test/pages/site.html');
+      const there = await other.open('/test/pages/site.html');
+      site.element.acceptAll();
+      await until(() => there.consentEvents.length === 1, 'the sync event');
+      let resets = 0;
+      there.document.addEventListener('cookie-consent-reset', () => resets++);
+      site.element.reset();
+      await until(() => resets === 1, 'the reset in the other tab');
+      expect(other.element.consent).to.equal(null);
+      await other.element.updateComplete;
+      expect(other.part('banner') !== null, 'banner back in the other tab').to.equal(true);
+    } finally {
+      other.remove();
+    }
+  });
 });

@@ -1,0 +1,185 @@
+import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {localized, msg, str} from '@lit/localize';
+import {ConsentController} from './consent-controller.js';
+import {warn} from './log.js';
+import {OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
+import {controls, theme} from './theme.styles.js';
+
+/** Where focus goes once the content is shown, so it is not dropped on `<body>` with the button. */
+const FOCUSABLE =
+  'iframe, video[controls], audio[controls], a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Holds back embedded content, such as a video from another site, until the visitor allows the
+ * cookie category it needs. Until then it shows a placeholder that says why, with a button that
+ * grants the category through the page's `<cookie-consent>` (a stored decision, with its event).
+ *
+ * Once granted, the `<template>`'s content is cloned next to it, once. If the category is later
+ * withdrawn the content stays: what it started cannot be stopped. Give `<cookie-consent>` the
+ * `reload-on-withdraw` attribute to reload the page after a withdrawal instead.
+ *
+ * @summary Shows embedded content only once the visitor allows its cookie category.
+ *
+ * @slot - A `<template>` holding the content; it stays inert (nothing loads) until the category is granted.
+ *
+ * @csspart placeholder - The box shown instead of the content.
+ * @csspart message - The placeholder's text.
+ * @csspart button - The button that allows the category.
+ *
+ * @cssprop [--cookie-consent-background=#ffffff / #1c1f24] - Background of the placeholder.
+ * @cssprop [--cookie-consent-color=#1b1d21 / #f3f4f6] - Text colour.
+ * @cssprop [--cookie-consent-accent=#1d4ed8 / #9cc4ff] - Background of the button.
+ * @cssprop [--cookie-consent-accent-color=#ffffff / #0b1526] - Text of the button.
+ * @cssprop [--cookie-consent-border-color=#6b7280 / #9aa3af] - Border of the placeholder.
+ * @cssprop [--cookie-consent-focus-color=#b45309 / #ffd166] - Focus outline.
+ * @cssprop [--cookie-consent-font-family=system-ui] - Font.
+ * @cssprop [--cookie-consent-font-size=1rem] - Base font size.
+ * @cssprop [--cookie-consent-radius=0.5rem] - Corner radius.
+ */
+@localized()
+export class CookieConsentGate extends LitElement {
+  static override styles = [
+    theme,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      .placeholder {
+        display: grid;
+        align-content: center;
+        justify-items: start;
+        gap: 0.75rem;
+        height: 100%;
+        padding: 1rem;
+        background: var(--_bg);
+        color: var(--_fg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      p {
+        margin: 0;
+        max-width: 65ch;
+        overflow-wrap: anywhere;
+      }
+      @media (forced-colors: active) {
+        .placeholder {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** The category the content needs: `performance`, `functionality` or `targeting`. */
+  @property() category?: string;
+
+  /** What the content is, to complete "To show …", e.g. `the video from Example Video`. */
+  @property() name?: string;
+
+  /** `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
+  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  private readonly page = new ConsentController(this);
+  /** Set once the content has been put in the page; it is never cloned again. */
+  private released = false;
+
+  private get validCategory(): OptionalCategory | undefined {
+    return OPTIONAL_CATEGORIES.find((category) => category === this.category);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const category = this.validCategory;
+    if ((!this.hasUpdated || changed.has('category')) && !category) {
+      warn(
+        `<cookie-consent-gate category="${this.category ?? ''}"> needs one of ${OPTIONAL_CATEGORIES.join(', ')}; its content stays blocked.`
+      );
+    }
+    if (!this.released && category && this.page.consent?.[category]) this.release();
+  }
+
+  protected override render() {
+    if (this.released) return html`<div class="content" tabindex="-1"><slot></slot></div>`;
+    const category = this.validCategory;
+    return html`
+      <div part="placeholder" class="placeholder">
+        <p part="message" id="message">${this.message(category)}</p>
+        ${
+          category
+            ? html`<button part="button" class="primary" aria-describedby="message" @click=${this.allow}>
+                ${msg(str`Allow ${cookiesOf(category)}`, {
+                  desc: 'Gate: button that allows a cookie category, e.g. "Allow targeting and advertising cookies"',
+                })}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  private message(category: OptionalCategory | undefined): string {
+    if (!category) {
+      return msg('This content comes from another site and cannot be shown here.', {
+        desc: 'Gate: placeholder text when the site set the gate up wrongly',
+      });
+    }
+    const cookies = cookiesOf(category);
+    if (this.name) {
+      return msg(
+        str`To show ${this.name}, we need your permission: it comes from another site, which may set ${cookies}.`,
+        {
+          desc: 'Gate: placeholder text; the first placeholder is what the content is (e.g. "the video from Example Video"), the second a kind of cookies (e.g. "targeting and advertising cookies")',
+        }
+      );
+    }
+    return msg(
+      str`This content comes from another site, which may set ${cookies}. It is shown only if you allow them.`,
+      {
+        desc: 'Gate: placeholder text; the placeholder is a kind of cookies (e.g. "targeting and advertising cookies")',
+      }
+    );
+  }
+
+  /** Clones the template's content next to it. Only here is the template read, so nothing loads before. */
+  private release(): void {
+    this.released = true;
+    const template = this.querySelector(':scope > template');
+    if (template instanceof HTMLTemplateElement) {
+      template.after(this.ownerDocument.importNode(template.content, true));
+    } else {
+      warn('<cookie-consent-gate> has no <template> child; there is nothing to show.');
+    }
+  }
+
+  private readonly allow = async (): Promise<void> => {
+    const cookieConsent = this.page.element;
+    const category = this.validCategory;
+    if (!cookieConsent) {
+      warn('there is no <cookie-consent> on the page, so <cookie-consent-gate> cannot ask for consent.');
+      return;
+    }
+    if (!category) return;
+    cookieConsent.grant(category);
+    await this.updateComplete;
+    if (this.released) {
+      const target =
+        this.querySelector<HTMLElement>(FOCUSABLE) ?? this.renderRoot.querySelector<HTMLElement>('.content');
+      target?.focus();
+    }
+  };
+}
+
+/** A kind of cookies, for use inside a sentence; whole phrases, so each language can get case and grammar right. */
+function cookiesOf(category: OptionalCategory): string {
+  switch (category) {
+    case 'performance':
+      return msg('performance cookies', {desc: 'Gate: the performance category, inside a sentence'});
+    case 'functionality':
+      return msg('functionality cookies', {desc: 'Gate: the functionality category, inside a sentence'});
+    case 'targeting':
+      return msg('targeting and advertising cookies', {desc: 'Gate: the targeting category, inside a sentence'});
+  }
+}

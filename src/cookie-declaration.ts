@@ -1,0 +1,233 @@
+import {LitElement, css, html} from 'lit';
+import {property} from 'lit/decorators.js';
+import {localized, msg, str} from '@lit/localize';
+import {parseCategories} from './config.js';
+import {ConsentController} from './consent-controller.js';
+import type {DeclaredItem} from './declarations.js';
+import {warn} from './log.js';
+import type {Category, OptionalCategory} from './store.js';
+import {categoryDescription, categoryName} from './texts.js';
+import {controls, theme} from './theme.styles.js';
+
+/**
+ * The cookie list for the site's cookie policy page: every category the page's `<cookie-consent>`
+ * offers, with its description, the visitor's current choice and a table of the cookies declared
+ * for it in the JSON block inside `<cookie-consent>`. Follows every decision as it is made.
+ *
+ * @summary Lists the site's cookies by category, with the visitor's choice and a way to change it.
+ *
+ * @csspart category - The section of one category.
+ * @csspart status - A category's current setting.
+ * @csspart table - A category's table of cookies.
+ * @csspart button - The button that opens the preferences panel.
+ *
+ * @cssprop [--cookie-consent-background=#ffffff / #1c1f24] - Background of each category.
+ * @cssprop [--cookie-consent-color=#1b1d21 / #f3f4f6] - Text colour.
+ * @cssprop [--cookie-consent-muted-color=#4b5260 / #c7ccd4] - Colour of the descriptions.
+ * @cssprop [--cookie-consent-accent=#1d4ed8 / #9cc4ff] - Background of the button.
+ * @cssprop [--cookie-consent-accent-color=#ffffff / #0b1526] - Text of the button.
+ * @cssprop [--cookie-consent-border-color=#6b7280 / #9aa3af] - Borders.
+ * @cssprop [--cookie-consent-focus-color=#b45309 / #ffd166] - Focus outline.
+ * @cssprop [--cookie-consent-font-family=system-ui] - Font.
+ * @cssprop [--cookie-consent-font-size=1rem] - Base font size.
+ * @cssprop [--cookie-consent-radius=0.5rem] - Corner radius.
+ */
+@localized()
+export class CookieDeclaration extends LitElement {
+  static override styles = [
+    theme,
+    controls,
+    css`
+      :host {
+        display: block;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      .declaration {
+        display: grid;
+        gap: 1rem;
+        justify-items: start;
+      }
+      section {
+        justify-self: stretch;
+        min-width: 0;
+        padding: 1rem;
+        background: var(--_bg);
+        color: var(--_fg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      h3 {
+        margin: 0 0 0.25rem;
+        font-size: 1.125em;
+        line-height: 1.3;
+      }
+      p {
+        margin: 0 0 0.75rem;
+        overflow-wrap: anywhere;
+      }
+      .description {
+        color: var(--_muted);
+      }
+      .table-scroll {
+        overflow-x: auto;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+      }
+      caption {
+        margin-bottom: 0.5rem;
+        font-weight: 600;
+        text-align: start;
+      }
+      th,
+      td {
+        padding: 0.5rem;
+        border-bottom: 1px solid var(--_border);
+        text-align: start;
+        vertical-align: top;
+        overflow-wrap: break-word;
+      }
+      .none {
+        margin: 0;
+        font-style: italic;
+      }
+      @media (forced-colors: active) {
+        section {
+          border-color: CanvasText;
+        }
+      }
+    `,
+  ];
+
+  /** `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
+  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
+
+  private readonly page = new ConsentController(this);
+  /** Parsed once per value of `categories`, so its warnings are not repeated on every decision. */
+  private offered: {source: string | undefined; categories: readonly OptionalCategory[]} = {
+    source: undefined,
+    categories: parseCategories(undefined),
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // `<cookie-consent>` may come later in the page; no event tells us when no decision is stored.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.requestUpdate(), {once: true});
+    }
+  }
+
+  protected override render() {
+    const cookieConsent = this.page.element;
+    if (cookieConsent && cookieConsent.categories !== this.offered.source) {
+      this.offered = {source: cookieConsent.categories, categories: parseCategories(cookieConsent.categories)};
+    }
+    const categories: Category[] = ['necessary', ...this.offered.categories];
+    return html`
+      <div class="declaration">
+        ${categories.map((category) => this.renderCategory(category, cookieConsent?.declarations[category] ?? []))}
+        <button part="button" class="primary" @click=${this.showPreferences}>
+          ${msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderCategory(category: Category, items: readonly DeclaredItem[]) {
+    const name = categoryName(category);
+    return html`
+      <section part="category">
+        <h3>${name}</h3>
+        <p class="description">${categoryDescription(category)}</p>
+        <p part="status">
+          ${msg('Current setting:', {desc: 'Cookie declaration: label before the state of a category'})}
+          <strong>${this.state(category)}</strong>
+        </p>
+        ${
+          items.length === 0
+            ? html`<p class="none">
+                ${msg('This site uses no cookies of this kind.', {
+                  desc: 'Cookie declaration: shown instead of a table when a category has no cookies',
+                })}
+              </p>`
+            : html`
+                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="caption-${category}">
+                  <table part="table">
+                    <caption id="caption-${category}">
+                      ${msg(str`${name} cookies`, {
+                        desc: 'Cookie declaration: caption of a table, e.g. "Performance cookies"; the placeholder is a category name',
+                      })}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${msg('Name', {desc: 'Cookie declaration: column of cookie names'})}</th>
+                        <th scope="col">
+                          ${msg('Provider', {desc: 'Cookie declaration: column of who sets the cookie'})}
+                        </th>
+                        <th scope="col">
+                          ${msg('Purpose', {desc: 'Cookie declaration: column of what the cookie is for'})}
+                        </th>
+                        <th scope="col">
+                          ${msg('Expiry', {desc: 'Cookie declaration: column of how long the cookie is kept'})}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${items.map(
+                        (item) => html`
+                          <tr>
+                            <td>${itemName(item)}</td>
+                            <td>${item.provider ?? ''}</td>
+                            <td>${item.purpose ?? ''}</td>
+                            <td>${item.expires ?? ''}</td>
+                          </tr>
+                        `
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+              `
+        }
+      </section>
+    `;
+  }
+
+  private state(category: Category): string {
+    if (category === 'necessary') {
+      return msg('Always on', {desc: 'Cookie declaration: state of the strictly necessary category'});
+    }
+    const consent = this.page.consent;
+    if (!consent) {
+      return msg('Not allowed (you have not made a choice yet)', {
+        desc: 'Cookie declaration: state of a category before the visitor has decided',
+      });
+    }
+    return consent[category]
+      ? msg('Allowed', {desc: 'Cookie declaration: state of a category the visitor allowed'})
+      : msg('Not allowed', {desc: 'Cookie declaration: state of a category the visitor refused'});
+  }
+
+  private readonly showPreferences = (): void => {
+    const cookieConsent = this.page.element;
+    if (cookieConsent) void cookieConsent.showPreferences();
+    else warn('there is no <cookie-consent> on the page, so <cookie-declaration> cannot open the cookie settings.');
+  };
+}
+
+function itemName(item: DeclaredItem): string {
+  switch (item.type) {
+    case 'localStorage':
+      return msg(str`${item.name} (local storage)`, {
+        desc: "Cookie declaration: a name kept in the browser's local storage rather than in a cookie",
+      });
+    case 'sessionStorage':
+      return msg(str`${item.name} (session storage)`, {
+        desc: "Cookie declaration: a name kept in the browser's session storage rather than in a cookie",
+      });
+    default:
+      return item.name;
+  }
+}
