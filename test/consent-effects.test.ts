@@ -3,7 +3,7 @@ import {expect, fixture} from '@open-wc/testing';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
 import {cookieDomains, cookiePaths} from '../src/withdrawal.js';
-import {captureWarningsAsync, clearCookies} from './helpers.js';
+import {captureWarningsAsync, clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 const DECLARATION = `
   <script type="application/json">
@@ -33,8 +33,12 @@ function setGpc(value: boolean | undefined) {
   Object.defineProperty(navigator, 'globalPrivacyControl', {value, configurable: true});
 }
 
-beforeEach(() => clearCookies());
-afterEach(() => {
+beforeEach(async () => {
+  clearCookies();
+  await emulateMediaFeatures(STEADY_MEDIA);
+});
+afterEach(async () => {
+  await emulateMediaFeatures([]);
   clearCookies();
   localStorage.clear();
   sessionStorage.clear();

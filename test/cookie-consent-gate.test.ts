@@ -4,7 +4,7 @@ import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
 import type {CookieConsentGate} from '../src/cookie-consent-gate.js';
 import type {CookieConsentChangeEvent} from '../src/events.js';
-import {captureWarningsAsync, clearCookies, deepActive, emulateMediaFeatures} from './helpers.js';
+import {captureWarningsAsync, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 interface AXNode {
   role: string;
@@ -74,7 +74,7 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
 
 beforeEach(async () => {
   clearCookies();
-  await emulateMediaFeatures([]);
+  await emulateMediaFeatures(STEADY_MEDIA);
 });
 
 afterEach(() => clearCookies());

@@ -2,7 +2,7 @@ import {expect, fixture, html, nextFrame} from '@open-wc/testing';
 import {a11ySnapshot, findAccessibilityNode, sendKeys, setViewport} from '@web/test-runner-commands';
 import '../src/define.js';
 import type {CookieDeclaration} from '../src/cookie-declaration.js';
-import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures} from './helpers.js';
+import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 interface AXNode {
   role: string;
@@ -62,7 +62,7 @@ const buttonOf = (el: CookieDeclaration) => el.shadowRoot!.querySelector<HTMLBut
 beforeEach(async () => {
   clearCookies();
   await setViewport({width: 1024, height: 768});
-  await emulateMediaFeatures([]);
+  await emulateMediaFeatures(STEADY_MEDIA);
 });
 
 afterEach(() => clearCookies());

@@ -63,3 +63,9 @@ export function browserCookies(): Promise<BrowserCookie[]> {
 export function emulateMediaFeatures(features: {name: string; value: string}[]): Promise<boolean> {
   return executeServerCommand<boolean, typeof features>('emulate-media-features', features);
 }
+
+/**
+ * The media every element test starts from: light scheme, and reduced motion, so that axe and
+ * measurements see finished states rather than entry animations. Tests of motion opt back in.
+ */
+export const STEADY_MEDIA = [{name: 'prefers-reduced-motion', value: 'reduce'}];
