@@ -110,9 +110,7 @@ export class CookieConsentGate extends LitElement {
         ${
           category
             ? html`<button part="button" class="primary" aria-describedby="message" @click=${this.allow}>
-                ${msg(str`Allow ${cookiesOf(category)}`, {
-                  desc: 'Gate: button that allows a cookie category, e.g. "Allow targeting and advertising cookies"',
-                })}
+                ${allowLabel(category)}
               </button>`
             : nothing
         }
@@ -126,21 +124,14 @@ export class CookieConsentGate extends LitElement {
         desc: 'Gate: placeholder text when the site set the gate up wrongly',
       });
     }
-    const cookies = cookiesOf(category);
     if (this.name) {
-      return msg(
-        str`To show ${this.name}, we need your permission: it comes from another site, which may set ${cookies}.`,
-        {
-          desc: 'Gate: placeholder text; the first placeholder is what the content is (e.g. "the video from Example Video"), the second a kind of cookies (e.g. "targeting and advertising cookies")',
-        }
-      );
+      return msg(str`To show ${this.name}, we need your permission: it comes from another site, which may set cookies.`, {
+        desc: 'Gate: placeholder text; the placeholder is what the content is, given by the site (e.g. "the video from Example Video")',
+      });
     }
-    return msg(
-      str`This content comes from another site, which may set ${cookies}. It is shown only if you allow them.`,
-      {
-        desc: 'Gate: placeholder text; the placeholder is a kind of cookies (e.g. "targeting and advertising cookies")',
-      }
-    );
+    return msg('This content comes from another site, which may set cookies. It is shown only if you allow them.', {
+      desc: 'Gate: placeholder text for content the site did not name',
+    });
   }
 
   /** Clones the template's content next to it. Only here is the template read, so nothing loads before. */
@@ -172,14 +163,14 @@ export class CookieConsentGate extends LitElement {
   };
 }
 
-/** A kind of cookies, for use inside a sentence; whole phrases, so each language can get case and grammar right. */
-function cookiesOf(category: OptionalCategory): string {
+/** The allow button's label: whole sentences, so each language can get case and grammar right. */
+function allowLabel(category: OptionalCategory): string {
   switch (category) {
     case 'performance':
-      return msg('performance cookies', {desc: 'Gate: the performance category, inside a sentence'});
+      return msg('Allow performance cookies', {desc: 'Gate: button that allows the performance category'});
     case 'functionality':
-      return msg('functionality cookies', {desc: 'Gate: the functionality category, inside a sentence'});
+      return msg('Allow functionality cookies', {desc: 'Gate: button that allows the functionality category'});
     case 'targeting':
-      return msg('targeting and advertising cookies', {desc: 'Gate: the targeting category, inside a sentence'});
+      return msg('Allow targeting and advertising cookies', {desc: 'Gate: button that allows the targeting category'});
   }
 }

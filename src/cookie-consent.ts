@@ -16,7 +16,7 @@ import {PageInset} from './page-inset.js';
 import {pushConsentDefault, pushConsentUpdate} from './consent-mode.js';
 import {Gatekeeper} from './gating.js';
 import {forgetDeclared} from './withdrawal.js';
-import {categoryDescription, categoryName} from './texts.js';
+import {alwaysOn, categoryDescription, categoryName} from './texts.js';
 import {
   changedCategories,
   ConsentStore,
@@ -335,7 +335,7 @@ export class CookieConsent extends LitElement {
             <li part="category">
               <div class="switch-row">
                 <label for="switch-necessary">${categoryName('necessary')}</label>
-                <span class="always-on">${msg('Always on', {desc: 'Panel: state of the necessary category'})}</span>
+                <span class="always-on">${alwaysOn()}</span>
                 <input
                   id="switch-necessary"
                   part="switch"
@@ -429,7 +429,7 @@ export class CookieConsent extends LitElement {
   private readonly onDecision = async (event: Event): Promise<void> => {
     const detail = (event as ConsentStoreEvent).detail;
     const focusWasInBanner = !!this.banner && this.shadowRoot?.activeElement != null && !this.panelOpen;
-    this.status = statusMessage(detail);
+    this.status = statusMessage(detail, this.store.offered.every((category) => detail.consent[category]));
     this.dispatchEvent(new CookieConsentChangeEvent(detail));
     this.apply(detail.consent);
     if (detail.reason !== 'sync') {
@@ -576,9 +576,10 @@ function withdrew(detail: ConsentChangeDetail): boolean {
   return detail.changed.some((category) => !detail.consent[category]);
 }
 
-function statusMessage(detail: ConsentChangeDetail): string {
+function statusMessage(detail: ConsentChangeDetail, everythingGranted: boolean): string {
   switch (detail.reason) {
     case 'accept-all':
+      if (!everythingGranted) break;
       return msg('Thank you. You have accepted all cookies. You can change this at any time.', {
         desc: 'Announced to screen readers after the visitor accepted all cookies',
       });
@@ -586,11 +587,10 @@ function statusMessage(detail: ConsentChangeDetail): string {
       return msg('You have refused optional cookies. You can change this at any time.', {
         desc: 'Announced to screen readers after the visitor refused optional cookies',
       });
-    default:
-      return msg('Your cookie choices have been saved.', {
-        desc: 'Announced to screen readers after the visitor saved a choice',
-      });
   }
+  return msg('Your cookie choices have been saved.', {
+    desc: 'Announced to screen readers after the visitor saved a choice',
+  });
 }
 
 function isInView(element: Element): boolean {

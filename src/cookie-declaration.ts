@@ -6,7 +6,7 @@ import {ConsentController} from './consent-controller.js';
 import type {DeclaredItem} from './declarations.js';
 import {warn} from './log.js';
 import type {Category, OptionalCategory} from './store.js';
-import {categoryDescription, categoryName} from './texts.js';
+import {alwaysOn, categoryCookies, categoryDescription, categoryName} from './texts.js';
 import {controls, theme} from './theme.styles.js';
 
 /**
@@ -157,9 +157,7 @@ export class CookieDeclaration extends LitElement {
                 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="caption-${category}">
                   <table part="table">
                     <caption id="caption-${category}">
-                      ${msg(str`${name} cookies`, {
-                        desc: 'Cookie declaration: caption of a table, e.g. "Performance cookies"; the placeholder is a category name',
-                      })}
+                      ${categoryCookies(category)}
                     </caption>
                     <thead>
                       <tr>
@@ -197,7 +195,7 @@ export class CookieDeclaration extends LitElement {
 
   private state(category: Category): string {
     if (category === 'necessary') {
-      return msg('Always on', {desc: 'Cookie declaration: state of the strictly necessary category'});
+      return alwaysOn();
     }
     const consent = this.page.consent;
     if (!consent) {

@@ -38,3 +38,21 @@ export function categoryDescription(category: Category): string {
       );
   }
 }
+
+/** The category's cookies as a whole phrase, e.g. a table caption. */
+export function categoryCookies(category: Category): string {
+  switch (category) {
+    case 'necessary':
+      return msg('Strictly necessary cookies', {desc: 'Caption of the table of strictly necessary cookies'});
+    case 'performance':
+      return msg('Performance cookies', {desc: 'Caption of the table of performance cookies'});
+    case 'functionality':
+      return msg('Functionality cookies', {desc: 'Caption of the table of functionality cookies'});
+    case 'targeting':
+      return msg('Targeting and advertising cookies', {desc: 'Caption of the table of targeting cookies'});
+  }
+}
+
+export function alwaysOn(): string {
+  return msg('Always on', {desc: 'State of the strictly necessary category, which cannot be switched off'});
+}
