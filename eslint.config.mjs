@@ -21,7 +21,7 @@ const unsafe = [
 ];
 
 export default tseslint.config(
-  {ignores: ['node_modules/', 'lib/', 'dist/', 'docs/', 'bench/results/']},
+  {ignores: ['node_modules/', 'lib/', 'dist/', 'docs/', 'bench/results/', 'src/generated/', 'test/generated/']},
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,7 +14,9 @@ export default [
     output: {
       dir: 'dist',
       entryFileNames: 'cookie-consent.js',
-      chunkFileNames: '[name]-[hash].js',
+      // Each locale is a lazy chunk beside the bundle: dist/locales/de.js, loaded relative to it.
+      chunkFileNames: (chunk) =>
+        chunk.facadeModuleId?.includes('/generated/locales/') ? 'locales/[name].js' : '[name]-[hash].js',
       format: 'es',
       sourcemap: true,
     },

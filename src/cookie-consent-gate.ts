@@ -2,6 +2,7 @@ import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {localized, msg, str} from '@lit/localize';
 import {ConsentController} from './consent-controller.js';
+import {LocaleController} from './localization.js';
 import {warn} from './log.js';
 import {OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
 import {controls, theme} from './theme.styles.js';
@@ -84,6 +85,7 @@ export class CookieConsentGate extends LitElement {
   @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   private readonly page = new ConsentController(this);
+  private readonly locale = new LocaleController(this);
   /** Set once the content has been put in the page; it is never cloned again. */
   private released = false;
 
@@ -103,9 +105,10 @@ export class CookieConsentGate extends LitElement {
 
   protected override render() {
     if (this.released) return html`<div class="content" tabindex="-1"><slot></slot></div>`;
+    if (!this.locale.ready) return nothing;
     const category = this.validCategory;
     return html`
-      <div part="placeholder" class="placeholder">
+      <div part="placeholder" class="placeholder" lang=${this.locale.lang} dir=${this.locale.dir}>
         <p part="message" id="message">${this.message(category)}</p>
         ${
           category
@@ -125,9 +128,12 @@ export class CookieConsentGate extends LitElement {
       });
     }
     if (this.name) {
-      return msg(str`To show ${this.name}, we need your permission: it comes from another site, which may set cookies.`, {
-        desc: 'Gate: placeholder text; the placeholder is what the content is, given by the site (e.g. "the video from Example Video")',
-      });
+      return msg(
+        str`To show ${this.name}, we need your permission: it comes from another site, which may set cookies.`,
+        {
+          desc: 'Gate: placeholder text; the placeholder is what the content is, given by the site (e.g. "the video from Example Video")',
+        }
+      );
     }
     return msg('This content comes from another site, which may set cookies. It is shown only if you allow them.', {
       desc: 'Gate: placeholder text for content the site did not name',

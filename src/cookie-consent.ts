@@ -10,7 +10,7 @@ import {documentCookieJar} from './cookie-jar.js';
 import {parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
 import {emptyDeclarations, parseDeclarations, type Declarations} from './declarations.js';
 import {CookieConsentChangeEvent} from './events.js';
-import {matchLocale, requestedLocales, SOURCE_LOCALE} from './locale.js';
+import {activeLocale, LocaleController} from './localization.js';
 import {warn} from './log.js';
 import {PageInset} from './page-inset.js';
 import {pushConsentDefault, pushConsentUpdate} from './consent-mode.js';
@@ -29,8 +29,6 @@ import {
   type OptionalCategory,
 } from './store.js';
 
-/** Locales the UI can be shown in; the localization work adds to this list. */
-const SHIPPED_LOCALES = [SOURCE_LOCALE];
 const LAYOUTS = ['bar', 'box'];
 const THEMES = ['auto', 'light', 'dark'];
 
@@ -124,6 +122,7 @@ export class CookieConsent extends LitElement {
   private parsedDeclarations?: Declarations;
   private storedAnnounced = false;
   private readonly inset = new PageInset();
+  private readonly locale = new LocaleController(this);
   private readonly gatekeeper = new Gatekeeper(document);
   private channel?: BroadcastChannel;
   /** Where focus was before it entered the banner, to put it back after a decision. */
@@ -250,18 +249,19 @@ export class CookieConsent extends LitElement {
   }
 
   protected override render() {
-    const locale = matchLocale(this.uiLang ? [this.uiLang] : requestedLocales(this), SHIPPED_LOCALES);
+    // Until the visitor's language is loaded the banner waits, rather than flash English.
+    const locale = this.locale.lang;
     return html`
-      ${this.store.decision ? nothing : this.renderBanner(locale)}
+      ${this.store.decision || !this.locale.ready ? nothing : this.renderBanner(locale)}
       ${this.panelOpen ? this.renderPanel(locale) : nothing}
-      <div role="status" class="visually-hidden" tabindex="-1">${this.status}</div>
+      <div role="status" class="visually-hidden" tabindex="-1" lang=${locale}>${this.status}</div>
     `;
   }
 
   private renderBanner(locale: string) {
     const policyUrl = safeUrl(this.policyUrl, 'policy-url');
     return html`
-      <section class="banner" part="banner" aria-labelledby="banner-title" lang=${locale}>
+      <section class="banner" part="banner" aria-labelledby="banner-title" lang=${locale} dir=${this.locale.dir}>
         <div class="content">
           <div class="text">
             <h2 id="banner-title" part="title">${msg('Cookies on this site', {desc: 'Banner: heading'})}</h2>
@@ -300,7 +300,13 @@ export class CookieConsent extends LitElement {
   private renderPanel(locale: string) {
     const offered = this.store.offered;
     return html`
-      <dialog part="dialog" aria-labelledby="panel-title" lang=${locale} @close=${this.onPanelClosed}>
+      <dialog
+        part="dialog"
+        aria-labelledby="panel-title"
+        lang=${locale}
+        dir=${this.locale.dir}
+        @close=${this.onPanelClosed}
+      >
         <div class="panel">
           <header>
             <h2 id="panel-title">${msg('Your cookie choices', {desc: 'Panel: heading'})}</h2>
@@ -429,7 +435,10 @@ export class CookieConsent extends LitElement {
   private readonly onDecision = async (event: Event): Promise<void> => {
     const detail = (event as ConsentStoreEvent).detail;
     const focusWasInBanner = !!this.banner && this.shadowRoot?.activeElement != null && !this.panelOpen;
-    this.status = statusMessage(detail, this.store.offered.every((category) => detail.consent[category]));
+    this.status = statusMessage(
+      detail,
+      this.store.offered.every((category) => detail.consent[category])
+    );
     this.dispatchEvent(new CookieConsentChangeEvent(detail));
     this.apply(detail.consent);
     if (detail.reason !== 'sync') {
@@ -484,8 +493,7 @@ export class CookieConsent extends LitElement {
     const endpoint = safeUrl(this.logEndpoint, 'log-endpoint');
     const decision = this.store.decision;
     if (!endpoint || !decision) return;
-    const locale = matchLocale(this.uiLang ? [this.uiLang] : requestedLocales(this), SHIPPED_LOCALES);
-    sendConsentRecord(endpoint, consentRecord(detail, decision, locale));
+    sendConsentRecord(endpoint, consentRecord(detail, decision, activeLocale()));
   }
 
   private announceStored(): void {

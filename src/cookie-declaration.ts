@@ -1,8 +1,9 @@
-import {LitElement, css, html} from 'lit';
+import {LitElement, css, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {localized, msg, str} from '@lit/localize';
 import {parseCategories} from './config.js';
 import {ConsentController} from './consent-controller.js';
+import {LocaleController} from './localization.js';
 import type {DeclaredItem} from './declarations.js';
 import {warn} from './log.js';
 import type {Category, OptionalCategory} from './store.js';
@@ -106,6 +107,7 @@ export class CookieDeclaration extends LitElement {
   @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
 
   private readonly page = new ConsentController(this);
+  private readonly locale = new LocaleController(this);
   /** Parsed once per value of `categories`, so its warnings are not repeated on every decision. */
   private offered: {source: string | undefined; categories: readonly OptionalCategory[]} = {
     source: undefined,
@@ -125,9 +127,10 @@ export class CookieDeclaration extends LitElement {
     if (cookieConsent && cookieConsent.categories !== this.offered.source) {
       this.offered = {source: cookieConsent.categories, categories: parseCategories(cookieConsent.categories)};
     }
+    if (!this.locale.ready) return nothing;
     const categories: Category[] = ['necessary', ...this.offered.categories];
     return html`
-      <div class="declaration">
+      <div class="declaration" lang=${this.locale.lang} dir=${this.locale.dir}>
         ${categories.map((category) => this.renderCategory(category, cookieConsent?.declarations[category] ?? []))}
         <button part="button" class="primary" @click=${this.showPreferences}>
           ${msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})}

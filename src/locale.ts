@@ -2,14 +2,19 @@
 
 export const SOURCE_LOCALE = 'en';
 
-/** Locales that share a language but not a script or spelling, where dropping the region is wrong. */
-const REGION_TO_SCRIPT: Record<string, string> = {
+/**
+ * Tags whose shorter form is not what we ship: regions that imply a script (`zh-TW` is written in
+ * Traditional characters), a language's default script (`sr` is Cyrillic), a macrolanguage (`no`).
+ */
+const ALIASES: Record<string, string> = {
   'zh-tw': 'zh-Hant',
   'zh-hk': 'zh-Hant',
   'zh-mo': 'zh-Hant',
   'zh-cn': 'zh-Hans',
   'zh-sg': 'zh-Hans',
   zh: 'zh-Hans',
+  sr: 'sr-Cyrl',
+  no: 'nb',
 };
 
 /**
@@ -21,7 +26,7 @@ export function matchLocale(requested: readonly string[], available: readonly st
   for (const tag of requested) {
     let candidate = tag.trim().replace(/_/g, '-').toLowerCase();
     while (candidate) {
-      const found = byLowerCase.get(candidate) ?? byLowerCase.get(REGION_TO_SCRIPT[candidate]?.toLowerCase());
+      const found = byLowerCase.get(candidate) ?? byLowerCase.get(ALIASES[candidate]?.toLowerCase());
       if (found) return found;
       const cut = candidate.lastIndexOf('-');
       candidate = cut > 0 ? candidate.slice(0, cut) : '';

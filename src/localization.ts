@@ -1,0 +1,109 @@
+/**
+ * Localization: which language the UI speaks, loading it, and keeping every element in step.
+ *
+ * `@lit/localize` runs in runtime mode and can be configured once per copy of the library. The
+ * script-tag bundle carries its own copy, so it always configures its own. An app that imports the
+ * npm modules and configures lit-localize itself keeps its own set-up: our messages then follow
+ * the app's locale (see the README, "Translating").
+ */
+import {configureLocalization} from '@lit/localize';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {localeLoaders} from './generated/locale-loaders.js';
+import {sourceLocale} from './generated/locale-codes.js';
+import {matchLocale, requestedLocales} from './locale.js';
+import {warn} from './log.js';
+
+type Localization = ReturnType<typeof configureLocalization>;
+
+/** Right-to-left scripts among the shipped locales. */
+const RTL = new Set(['ar', 'he', 'fa']);
+
+let localization: Localization | null | undefined;
+const failed = new Set<string>();
+
+/** Our lit-localize runtime, or `null` when the page's app configured lit-localize first. */
+function runtime(): Localization | null {
+  if (localization === undefined) {
+    try {
+      localization = configureLocalization({
+        sourceLocale,
+        targetLocales: Object.keys(localeLoaders),
+        loadLocale: (locale) => localeLoaders[locale](),
+      });
+    } catch {
+      localization = null;
+    }
+  }
+  return localization;
+}
+
+export function availableLocales(): string[] {
+  return [sourceLocale, ...Object.keys(localeLoaders)];
+}
+
+/** The locale the UI shows now. */
+export function activeLocale(): string {
+  return runtime()?.getLocale() ?? sourceLocale;
+}
+
+export function direction(locale: string): 'rtl' | 'ltr' {
+  return RTL.has(locale.split('-')[0]) ? 'rtl' : 'ltr';
+}
+
+let pending: {locale: string; done: Promise<void>} | undefined;
+
+/** Shows the UI in `locale`; if its file cannot be loaded, English stays, with one warning. */
+function switchTo(locale: string): Promise<void> {
+  const lit = runtime();
+  if (!lit || failed.has(locale) || lit.getLocale() === locale) return Promise.resolve();
+  if (pending?.locale === locale) return pending.done;
+  const done = lit.setLocale(locale).catch((error: unknown) => {
+    failed.add(locale);
+    warn(`could not load the "${locale}" translations; showing English.`, error);
+    return lit.setLocale(sourceLocale);
+  });
+  pending = {locale, done};
+  return done;
+}
+
+/**
+ * Follows the language an element should speak: its `lang`, else the closest `lang` of the page,
+ * else the browser's. Loads that locale when it changes (also when `<html lang>` changes) and
+ * tells the host, through `ready`, whether it may render text yet, so there is no flash of English.
+ */
+export class LocaleController implements ReactiveController {
+  /** The locale the host asked for, matched against what ships. */
+  requested = sourceLocale;
+  private readonly observer = new MutationObserver(() => this.host.requestUpdate());
+
+  constructor(private readonly host: ReactiveControllerHost & Element) {
+    host.addController(this);
+  }
+
+  /** True once the UI text is in the requested locale, or English because that locale failed or is not ours to set. */
+  get ready(): boolean {
+    return runtime() === null || failed.has(this.requested) || activeLocale() === this.requested;
+  }
+
+  /** `lang` and `dir` for the host's rendered UI: those of the text actually shown. */
+  get lang(): string {
+    return activeLocale();
+  }
+
+  get dir(): 'rtl' | 'ltr' {
+    return direction(activeLocale());
+  }
+
+  hostConnected(): void {
+    this.observer.observe(this.host.ownerDocument.documentElement, {attributes: true, attributeFilter: ['lang']});
+  }
+
+  hostDisconnected(): void {
+    this.observer.disconnect();
+  }
+
+  hostUpdate(): void {
+    this.requested = matchLocale(requestedLocales(this.host), availableLocales());
+    if (!this.ready) void switchTo(this.requested).then(() => this.host.requestUpdate());
+  }
+}

@@ -1,0 +1,173 @@
+/** Every shipped locale in the banner and panel, the language fallback chain, live switching, RTL. */
+import {expect, fixture, fixtureCleanup, nextFrame} from '@open-wc/testing';
+import {setViewport} from '@web/test-runner-commands';
+import '../src/define.js';
+import type {CookieConsent} from '../src/cookie-consent.js';
+import {matchLocale} from '../src/locale.js';
+import {activeLocale, availableLocales} from '../src/localization.js';
+import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
+
+const part = (el: CookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** The visible texts of the banner and the open panel, one string per text node. */
+function texts(el: CookieConsent): string[] {
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
+  const found: string[] = [];
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent!.trim();
+    if (/\p{L}/u.test(text) && !walker.currentNode.parentElement?.closest('[role=status]')) found.push(text);
+  }
+  return found;
+}
+
+async function shown(lang: string) {
+  const el = await fixture<CookieConsent>(
+    `<cookie-consent lang="${lang}" policy-url="/cookies.html"></cookie-consent>`
+  );
+  for (let i = 0; i < 50 && !part(el, 'banner'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  await el.updateComplete;
+  return el;
+}
+
+/** Elements whose text does not fit their box: clipped or overflowing. */
+function overflowing(root: ShadowRoot): string[] {
+  return [...root.querySelectorAll<HTMLElement>('button, label, h2, p, a, [role=switch]')]
+    .filter((node) => node.scrollWidth > node.clientWidth + 1 || node.getBoundingClientRect().right > innerWidth + 0.5)
+    .map((node) => `${node.localName}: ${node.textContent!.trim().slice(0, 40)}`);
+}
+
+let english: string[] = [];
+
+before(async () => {
+  await emulateMediaFeatures(STEADY_MEDIA);
+  const el = await shown('en');
+  await el.showPreferences();
+  english = texts(el);
+  fixtureCleanup();
+});
+
+beforeEach(() => clearCookies());
+afterEach(() => setViewport({width: 1024, height: 768}));
+
+describe('every shipped locale', () => {
+  it("ships the 24 official EU languages, the region's, and the others promised", () => {
+    const expected =
+      'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv sq mk sr-Latn sr-Cyrl bs uk ru tr nb is ar he fa zh-Hans zh-Hant ja ko hi pt-BR';
+    expect(availableLocales().slice().sort()).to.deep.equal(expected.split(' ').sort());
+  });
+
+  for (const locale of availableLocales().filter((code) => code !== 'en')) {
+    it(`${locale}: banner and panel in that language, lang and dir set, accessible, nothing clipped at 320 px`, async () => {
+      await setViewport({width: 320, height: 640});
+      const el = await shown(locale);
+      expect(activeLocale()).to.equal(locale);
+      const banner = part(el, 'banner')!;
+      expect(banner.getAttribute('lang')).to.equal(locale);
+      expect(banner.getAttribute('dir')).to.equal(['ar', 'he', 'fa'].includes(locale) ? 'rtl' : 'ltr');
+      await el.showPreferences();
+      expect(part(el, 'dialog')!.getAttribute('lang')).to.equal(locale);
+      const left = texts(el).filter((text) => english.includes(text));
+      expect(left, 'English left').to.deep.equal([]);
+      expect(overflowing(el.shadowRoot!), 'clipped or overflowing').to.deep.equal([]);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      await expect(el).to.be.accessible();
+      el.shadowRoot!.querySelector('dialog')!.close();
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  }
+});
+
+describe('choosing the language', () => {
+  it('follows the fallback chain to what ships', () => {
+    const shipped = availableLocales();
+    const cases: [string[], string][] = [
+      [['sr-Latn-RS'], 'sr-Latn'],
+      [['sr-Cyrl-BA'], 'sr-Cyrl'],
+      [['sr'], 'sr-Cyrl'],
+      [['pt-PT'], 'pt'],
+      [['pt-BR'], 'pt-BR'],
+      [['zh-TW'], 'zh-Hant'],
+      [['zh-HK'], 'zh-Hant'],
+      [['zh-CN'], 'zh-Hans'],
+      [['zh'], 'zh-Hans'],
+      [['no-NO'], 'nb'],
+      [['de-AT'], 'de'],
+      [['FR_ca'], 'fr'],
+      [['xx', 'cy', 'it-CH'], 'it'],
+      [['xx'], 'en'],
+      [[], 'en'],
+    ];
+    for (const [requested, expected] of cases) {
+      expect(matchLocale(requested, shipped), requested.join(',')).to.equal(expected);
+    }
+  });
+
+  it('takes the closest lang of the page when the element has none', async () => {
+    const wrapper = await fixture<HTMLElement>('<div lang="de-CH"><cookie-consent></cookie-consent></div>');
+    const el = wrapper.querySelector('cookie-consent')!;
+    await until(() => part(el, 'banner')?.getAttribute('lang') === 'de');
+    expect(part(el, 'accept')!.textContent!.trim()).to.not.equal('I agree');
+  });
+
+  it('switches live when its lang attribute, or <html lang>, changes', async () => {
+    const el = await shown('fr');
+    const french = part(el, 'accept')!.textContent!.trim();
+    el.setAttribute('lang', 'it');
+    await until(() => part(el, 'banner')?.getAttribute('lang') === 'it');
+    expect(part(el, 'accept')!.textContent!.trim()).to.not.equal(french);
+
+    el.removeAttribute('lang');
+    const original = document.documentElement.lang;
+    try {
+      document.documentElement.lang = 'es';
+      await until(() => part(el, 'banner')?.getAttribute('lang') === 'es');
+      document.documentElement.lang = 'ar';
+      await until(() => part(el, 'banner')?.getAttribute('dir') === 'rtl');
+    } finally {
+      document.documentElement.lang = original;
+    }
+  });
+
+  it('mirrors the layout right-to-left: buttons and switches on the other side', async () => {
+    const ltr = await shown('en');
+    const ltrAccept = part(ltr, 'accept')!.getBoundingClientRect();
+    const ltrReject = part(ltr, 'reject')!.getBoundingClientRect();
+    expect(ltrAccept.left).to.be.below(ltrReject.left);
+    await ltr.showPreferences();
+    const ltrSwitch = ltr.shadowRoot!.querySelector('#switch-performance')!.getBoundingClientRect();
+    const ltrLabel = ltr.shadowRoot!.querySelector('label[for=switch-performance]')!.getBoundingClientRect();
+    expect(ltrSwitch.left).to.be.above(ltrLabel.left);
+    fixtureCleanup();
+
+    const rtl = await shown('he');
+    const rtlAccept = part(rtl, 'accept')!.getBoundingClientRect();
+    const rtlReject = part(rtl, 'reject')!.getBoundingClientRect();
+    expect(rtlAccept.left, 'agree is on the right').to.be.above(rtlReject.left);
+    await rtl.showPreferences();
+    const rtlSwitch = rtl.shadowRoot!.querySelector('#switch-performance')!.getBoundingClientRect();
+    const rtlLabel = rtl.shadowRoot!.querySelector('label[for=switch-performance]')!.getBoundingClientRect();
+    expect(rtlSwitch.left, 'switch is on the left').to.be.below(rtlLabel.left);
+  });
+
+  it('places the box layout in the other corner right-to-left', async () => {
+    const ltr = await fixture<CookieConsent>('<cookie-consent lang="en" layout="box"></cookie-consent>');
+    await until(() => !!part(ltr, 'banner'));
+    const ltrBox = part(ltr, 'banner')!.getBoundingClientRect();
+    expect(ltrBox.right).to.be.above(innerWidth / 2);
+    fixtureCleanup();
+    const rtl = await fixture<CookieConsent>('<cookie-consent lang="ar" layout="box"></cookie-consent>');
+    await until(() => part(rtl, 'banner')?.getAttribute('dir') === 'rtl');
+    await nextFrame();
+    const rtlBox = part(rtl, 'banner')!.getBoundingClientRect();
+    expect(rtlBox.left).to.be.below(innerWidth / 2);
+  });
+});
+
+async function until(condition: () => boolean, timeout = 3000) {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
