@@ -1,7 +1,7 @@
 // The translators' tool and the locale build, in one place.
 //
 //   node scripts/locales.mjs add xx   add locale xx: lit-localize.json, then locales/xx.xlf with every source string
-//   node scripts/locales.mjs check    fail, naming file, unit and problem, on any gap in locales/*.xlf
+//   node scripts/locales.mjs check    fail, naming file, unit and problem, on any gap in locales/*.xlf (or [dir]/*.xlf)
 //   node scripts/locales.mjs build    generate the locale modules from the XLIFF files, and the pseudo-locale for tests
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs';
@@ -61,11 +61,11 @@ function sourceUnits() {
 const placeholders = (text) => (text.match(/<x [^>]*\/>/g) ?? []).sort().join(' ');
 const plain = (text) => text.replace(/<x [^>]*\/>/g, '').trim();
 
-function check() {
+function check(dir = readConfig().interchange.xliffDir) {
   const sources = new Map(sourceUnits().map((unit) => [unit.id, unit]));
   const problems = [];
   for (const locale of readConfig().targetLocales) {
-    const file = `locales/${locale}.xlf`;
+    const file = join(dir, `${locale}.xlf`);
     if (!existsSync(file)) {
       problems.push(`${file}: missing; run "npm run locale:add -- ${locale}"`);
       continue;
@@ -177,7 +177,7 @@ function add(locale) {
 }
 
 const [command, argument] = process.argv.slice(2);
-if (command === 'check') check();
+if (command === 'check') check(argument);
 else if (command === 'build') build();
 else if (command === 'add') add(argument);
 else {

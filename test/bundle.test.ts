@@ -93,3 +93,24 @@ describe('the script-tag bundle on a plain page', () => {
     expect(win.consentEvents).to.have.length(1);
   });
 });
+
+describe("the bundle in the visitor's language", () => {
+  it('paints the banner in French first on a French page, loading only that locale beside the bundle', async () => {
+    const win = await site.open('/test/pages/french.html');
+    for (let i = 0; i < 100 && !win.firstBannerText; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(win.firstBannerText).to.equal("J'accepte");
+    const chunks = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/dist/locales/'));
+    expect(chunks).to.deep.equal(['/dist/locales/fr.js']);
+  });
+
+  it("keeps a host app's own lit-localize working beside the bundle's copy", async () => {
+    const win = await site.open('/test/pages/host-lit-localize.html');
+    for (let i = 0; i < 100 && !site.part('banner'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(win.hostApp).to.deep.equal({locale: 'fr', greeting: 'Bonjour'});
+    expect(site.part('accept')!.textContent!.trim()).to.equal('Accetto');
+    expect(site.errors).to.deep.equal([]);
+  });
+});

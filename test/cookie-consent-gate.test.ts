@@ -80,12 +80,12 @@ beforeEach(async () => {
 afterEach(() => clearCookies());
 
 describe('<cookie-consent-gate>', () => {
-  it('says which cookies the content needs and why, with a button that allows them', async () => {
+  it('says why the content is missing, with a button that names the cookies it needs', async () => {
     const {gate} = await gatePage({category: 'targeting', name: 'the video from Example Video'});
     const button = await findAx('button', 'Allow targeting and advertising cookies');
     expect(button === null, 'allow button').to.equal(false);
     const why =
-      'To show the video from Example Video, we need your permission: it comes from another site, which may set targeting and advertising cookies.';
+      'To show the video from Example Video, we need your permission: it comes from another site, which may set cookies.';
     expect(button!.description).to.equal(why);
     expect(await findAx('StaticText', why), 'visible text').to.not.equal(null);
     expect(placeholderOf(gate)!.getBoundingClientRect().height).to.be.above(40);
@@ -96,7 +96,7 @@ describe('<cookie-consent-gate>', () => {
     expect(await findAx('button', 'Allow performance cookies')).to.not.equal(null);
     const text = gate.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim();
     expect(text).to.equal(
-      'This content comes from another site, which may set performance cookies. It is shown only if you allow them.'
+      'This content comes from another site, which may set cookies. It is shown only if you allow them.'
     );
     gate.category = 'functionality';
     await gate.updateComplete;

@@ -150,10 +150,10 @@ describe('Google Consent Mode v2', () => {
   });
 
   it('consent-mode.js pushes the default, and the stored update, before an ungated tag in <head>', async () => {
-    let win = (await site.open('/test/pages/consent-mode-head.html')) as SiteWindow & {dataLayerAtTag: unknown[]};
+    let win = await site.open('/test/pages/consent-mode-head.html');
     expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}]]);
     site.element.save({performance: true});
-    win = (await site.reload()) as typeof win;
+    win = await site.reload();
     const update = ['consent', 'update', {...DENIED, analytics_storage: 'granted'}];
     expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}], update]);
     // The element adds no second default, and replays the same update.
@@ -162,7 +162,7 @@ describe('Google Consent Mode v2', () => {
 
   it('consent-mode.js pushes no update for a tampered or out-of-date cookie', async () => {
     document.cookie = `cookie_consent=${encodeURIComponent('{"v":1,"rev":"2","granted":["targeting"]}')}; path=/`;
-    const win = (await site.open('/test/pages/consent-mode-head.html')) as SiteWindow & {dataLayerAtTag: unknown[]};
+    const win = await site.open('/test/pages/consent-mode-head.html');
     expect(win.dataLayerAtTag).to.have.length(1);
   });
 

@@ -9,6 +9,9 @@ export type SiteWindow = Window &
     violations?: string[];
     dataLayer?: IArguments[];
     dataLayerAtFirstRun?: string[];
+    dataLayerAtTag?: unknown[];
+    firstBannerText?: string | null;
+    hostApp?: {locale: string; greeting: string};
   };
 
 export class SiteFrame {

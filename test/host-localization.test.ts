@@ -1,0 +1,27 @@
+/**
+ * An app that uses lit-localize itself and imports our npm modules: its configuration stays,
+ * our elements follow its locale, and it serves our translations by loading our locale modules.
+ */
+import {expect, fixture} from '@open-wc/testing';
+import {configureLocalization} from '@lit/localize';
+import {clearCookies} from './helpers.js';
+
+// The app configures lit-localize first, as it would at start-up.
+const app = configureLocalization({
+  sourceLocale: 'en',
+  targetLocales: ['de'],
+  loadLocale: () => import('../src/generated/locales/de.js'),
+});
+await import('../src/define.js');
+
+beforeEach(() => clearCookies());
+
+it("keeps the app's lit-localize set-up and follows its locale", async () => {
+  const el = await fixture<HTMLElementTagNameMap['cookie-consent']>('<cookie-consent lang="fr"></cookie-consent>');
+  const accept = () => el.shadowRoot!.querySelector('[part~=accept]')?.textContent?.trim();
+  expect(accept(), 'renders at once in the app locale').to.equal('I agree');
+  await app.setLocale('de');
+  await el.updateComplete;
+  expect(app.getLocale()).to.equal('de');
+  expect(accept()).to.equal('Ich stimme zu');
+});
