@@ -8,13 +8,19 @@ import {testCommands} from './scripts/test-commands.mjs';
 
 const STRICT_CSP =
   "script-src 'nonce-test-nonce' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'";
+const TRUSTED_TYPES = "; require-trusted-types-for 'script'";
 
-/** Test pages: `?delay=ms` slows a response (to check script order); `/test/pages/csp*` get a strict CSP. */
+/**
+ * Test pages: `?delay=ms` slows a response (to check script order); `csp*` and `strict*` pages get a
+ * strict CSP, and `*-tt.html` pages also require Trusted Types.
+ */
 async function testPagesMiddleware(context, next) {
   const delay = Number(context.query.delay);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5000)));
   await next();
-  if (context.path.startsWith('/test/pages/csp')) context.set('Content-Security-Policy', STRICT_CSP);
+  if (/^\/test\/pages\/(csp|strict)/.test(context.path)) {
+    context.set('Content-Security-Policy', STRICT_CSP + (context.path.endsWith('-tt.html') ? TRUSTED_TYPES : ''));
+  }
 }
 
 export default {

@@ -35,8 +35,8 @@ const FOCUSABLE =
  * @cssprop [--cookie-consent-border-color=#6b7280 / #9aa3af] - Border of the placeholder.
  * @cssprop [--cookie-consent-focus-color=#b45309 / #ffd166] - Focus outline.
  * @cssprop [--cookie-consent-font-family=system-ui] - Font.
- * @cssprop [--cookie-consent-font-size=1rem] - Base font size.
- * @cssprop [--cookie-consent-radius=0.5rem] - Corner radius.
+ * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
+ * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
 @localized()
 export class CookieConsentGate extends LitElement {
@@ -54,9 +54,9 @@ export class CookieConsentGate extends LitElement {
         display: grid;
         align-content: center;
         justify-items: start;
-        gap: 0.75rem;
+        gap: 0.75em;
         height: 100%;
-        padding: 1rem;
+        padding: 1em;
         background: var(--_bg);
         color: var(--_fg);
         border: 1px solid var(--_border);
@@ -108,7 +108,7 @@ export class CookieConsentGate extends LitElement {
     if (!this.locale.ready) return nothing;
     const category = this.validCategory;
     return html`
-      <div part="placeholder" class="placeholder" lang=${this.locale.lang} dir=${this.locale.dir}>
+      <div part="placeholder" class="placeholder surface" lang=${this.locale.lang} dir=${this.locale.dir}>
         <p part="message" id="message">${this.message(category)}</p>
         ${
           category

@@ -60,7 +60,7 @@ const THEMES = ['auto', 'light', 'dark'];
  * @cssprop [--cookie-consent-border-color=#6b7280 / #9aa3af] - Borders and switches that are off.
  * @cssprop [--cookie-consent-focus-color=#b45309 / #ffd166] - Focus outline.
  * @cssprop [--cookie-consent-font-family=system-ui] - Font.
- * @cssprop [--cookie-consent-font-size=1rem] - Base font size.
+ * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
  * @cssprop [--cookie-consent-radius=0.5rem] - Corner radius.
  * @cssprop [--cookie-consent-max-width=72rem] - Width of the bar's content.
  * @cssprop [--cookie-consent-duration=200ms] - Length of the entry animations (0 when reduced motion is asked for).
@@ -119,6 +119,7 @@ export class CookieConsent extends LitElement {
 
   private readonly store = new ConsentStore(documentCookieJar);
   private storeAttributes = '';
+  private duplicate = false;
   private parsedDeclarations?: Declarations;
   private storedAnnounced = false;
   private readonly inset = new PageInset();
@@ -132,12 +133,14 @@ export class CookieConsent extends LitElement {
 
   /** The current decision, or `null` while the visitor has not decided. */
   get consent(): Consent | null {
+    if (this.duplicate) return this.primary.consent;
     this.syncStore();
     return this.store.consent;
   }
 
   /** Opens the preferences panel; focus returns to the element focused before, when it closes. */
   async showPreferences(): Promise<void> {
+    if (this.duplicate) return this.primary.showPreferences();
     if (this.dialog?.open) return;
     this.panelOpener = deepActiveElement();
     this.draft = {...(this.store.consent ?? NO_CONSENT)};
@@ -148,16 +151,19 @@ export class CookieConsent extends LitElement {
 
   /** Grants every offered category. */
   acceptAll(): void {
+    if (this.duplicate) return this.primary.acceptAll();
     this.store.acceptAll();
   }
 
   /** Refuses every optional category. */
   rejectAll(): void {
+    if (this.duplicate) return this.primary.rejectAll();
     this.store.rejectAll();
   }
 
   /** Records a decision for the named categories; the others keep their value (or stay off). */
   save(choices: Choices): void {
+    if (this.duplicate) return this.primary.save(choices);
     const valid: Choices = {};
     for (const [name, value] of Object.entries(choices ?? {})) {
       if (!(OPTIONAL_CATEGORIES as readonly string[]).includes(name) || typeof value !== 'boolean') {
@@ -171,6 +177,7 @@ export class CookieConsent extends LitElement {
 
   /** Grants one category on the visitor's request, e.g. from a `<cookie-consent-gate>` (`reason: 'save'`). */
   grant(category: OptionalCategory): void {
+    if (this.duplicate) return this.primary.grant(category);
     if (!this.store.offered.includes(category)) {
       warn(`grant("${category}") ignored: the category is not offered.`);
       return;
@@ -193,6 +200,7 @@ export class CookieConsent extends LitElement {
    * page reloads if anything had been granted. Fires `cookie-consent-reset`.
    */
   reset(): void {
+    if (this.duplicate) return this.primary.reset();
     const before = this.store.consent;
     this.store.reset();
     this.forget(OPTIONAL_CATEGORIES);
@@ -204,6 +212,7 @@ export class CookieConsent extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.checkDuplicate()) return;
     this.syncStore();
     // Before any gated script can run, so Google's tags start from "denied".
     if (this.googleConsentMode) pushConsentDefault();
@@ -234,6 +243,7 @@ export class CookieConsent extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.duplicate) return;
     this.syncStore();
     if (changed.has('layout') && !LAYOUTS.includes(this.layout)) {
       warn(`layout="${this.layout}" is not one of ${LAYOUTS.join(', ')}; showing a bar.`);
@@ -244,24 +254,38 @@ export class CookieConsent extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.banner) this.inset.watch(this.banner);
-    else this.inset.release();
+    const banner = this.banner;
+    if (!banner) {
+      this.inset.release();
+      return;
+    }
+    // The top layer keeps the banner above anything the page stacks, whatever its z-index.
+    if (typeof banner.showPopover === 'function' && !banner.matches(':popover-open')) banner.showPopover();
+    this.inset.watch(banner);
   }
 
   protected override render() {
+    if (this.duplicate) return nothing;
     // Until the visitor's language is loaded the banner waits, rather than flash English.
     const locale = this.locale.lang;
     return html`
       ${this.store.decision || !this.locale.ready ? nothing : this.renderBanner(locale)}
       ${this.panelOpen ? this.renderPanel(locale) : nothing}
-      <div role="status" class="visually-hidden" tabindex="-1" lang=${locale}>${this.status}</div>
+      <div role="status" class="visually-hidden surface" tabindex="-1" lang=${locale}>${this.status}</div>
     `;
   }
 
   private renderBanner(locale: string) {
     const policyUrl = safeUrl(this.policyUrl, 'policy-url');
     return html`
-      <section class="banner" part="banner" aria-labelledby="banner-title" lang=${locale} dir=${this.locale.dir}>
+      <section
+        class="banner surface"
+        part="banner"
+        aria-labelledby="banner-title"
+        lang=${locale}
+        dir=${this.locale.dir}
+        popover="manual"
+      >
         <div class="content">
           <div class="text">
             <h2 id="banner-title" part="title">${msg('Cookies on this site', {desc: 'Banner: heading'})}</h2>
@@ -301,6 +325,7 @@ export class CookieConsent extends LitElement {
     const offered = this.store.offered;
     return html`
       <dialog
+        class="surface"
         part="dialog"
         aria-labelledby="panel-title"
         lang=${locale}
@@ -482,7 +507,7 @@ export class CookieConsent extends LitElement {
   private openChannel(): void {
     if (this.channel || typeof BroadcastChannel !== 'function') return;
     try {
-      this.channel = new BroadcastChannel(`cookie-consent-elements:${parseCookieName(this.cookieName)}`);
+      this.channel = new BroadcastChannel(`cookie-consent-elements:${this.store.cookieName}`);
       this.channel.onmessage = () => this.store.refresh('sync');
     } catch (error) {
       warn('other tabs will not hear of decisions made here.', error);
@@ -541,6 +566,25 @@ export class CookieConsent extends LitElement {
     event.preventDefault();
     void this.showPreferences();
   };
+
+  /**
+   * One `<cookie-consent>` runs the page: the first in document order. Another one shows nothing,
+   * warns once, and passes its method calls to the first, so no decision is lost or doubled.
+   */
+  private checkDuplicate(): boolean {
+    const first = this.ownerDocument.querySelector('cookie-consent');
+    const duplicate = first !== null && first !== this;
+    if (duplicate && !this.duplicate) {
+      warn('there is more than one <cookie-consent> on the page; only the first is used. Keep one, first in <body>.');
+    }
+    this.duplicate = duplicate;
+    return duplicate;
+  }
+
+  /** The element that runs the page: this one, or the first one when this is a duplicate. */
+  private get primary(): CookieConsent {
+    return this.duplicate ? (this.ownerDocument.querySelector('cookie-consent') as CookieConsent) : this;
+  }
 
   /** Brings the store in line with the attributes; does nothing (and warns of nothing) when they did not change. */
   private syncStore(): void {

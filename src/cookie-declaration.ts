@@ -30,8 +30,8 @@ import {controls, theme} from './theme.styles.js';
  * @cssprop [--cookie-consent-border-color=#6b7280 / #9aa3af] - Borders.
  * @cssprop [--cookie-consent-focus-color=#b45309 / #ffd166] - Focus outline.
  * @cssprop [--cookie-consent-font-family=system-ui] - Font.
- * @cssprop [--cookie-consent-font-size=1rem] - Base font size.
- * @cssprop [--cookie-consent-radius=0.5rem] - Corner radius.
+ * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
+ * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
 @localized()
 export class CookieDeclaration extends LitElement {
@@ -47,25 +47,25 @@ export class CookieDeclaration extends LitElement {
       }
       .declaration {
         display: grid;
-        gap: 1rem;
+        gap: 1em;
         justify-items: start;
       }
       section {
         justify-self: stretch;
         min-width: 0;
-        padding: 1rem;
+        padding: 1em;
         background: var(--_bg);
         color: var(--_fg);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
       h3 {
-        margin: 0 0 0.25rem;
+        margin: 0 0 0.25em;
         font-size: 1.125em;
         line-height: 1.3;
       }
       p {
-        margin: 0 0 0.75rem;
+        margin: 0 0 0.75em;
         overflow-wrap: anywhere;
       }
       .description {
@@ -79,13 +79,13 @@ export class CookieDeclaration extends LitElement {
         border-collapse: collapse;
       }
       caption {
-        margin-bottom: 0.5rem;
+        margin-bottom: 0.5em;
         font-weight: 600;
         text-align: start;
       }
       th,
       td {
-        padding: 0.5rem;
+        padding: 0.5em;
         border-bottom: 1px solid var(--_border);
         text-align: start;
         vertical-align: top;
@@ -130,7 +130,7 @@ export class CookieDeclaration extends LitElement {
     if (!this.locale.ready) return nothing;
     const categories: Category[] = ['necessary', ...this.offered.categories];
     return html`
-      <div class="declaration" lang=${this.locale.lang} dir=${this.locale.dir}>
+      <div class="declaration surface" lang=${this.locale.lang} dir=${this.locale.dir}>
         ${categories.map((category) => this.renderCategory(category, cookieConsent?.declarations[category] ?? []))}
         <button part="button" class="primary" @click=${this.showPreferences}>
           ${msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})}

@@ -84,12 +84,47 @@ export class Gatekeeper {
   }
 }
 
+/** The Trusted Types policy pages that enforce them must allow; it passes on code the page itself marked up. */
+export const TRUSTED_TYPES_POLICY = 'cookie-consent-elements';
+
+/** Typed as strings: the DOM setters used below take Trusted Types objects in their place. */
+interface ScriptPolicy {
+  createScript(code: string): string;
+  createScriptURL(url: string): string;
+}
+
+let policy: ScriptPolicy | null | undefined;
+
+/** Our policy where the browser has Trusted Types, else identity functions. */
+function scriptPolicy(): ScriptPolicy | null {
+  if (policy !== undefined) return policy;
+  policy = null;
+  const identity: ScriptPolicy = {createScript: (code) => code, createScriptURL: (url) => url};
+  try {
+    policy = window.trustedTypes
+      ? (window.trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, identity) as unknown as ScriptPolicy)
+      : identity;
+  } catch (error) {
+    warn(
+      `the page's CSP does not allow the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; gated scripts cannot run.`,
+      error
+    );
+  }
+  return policy;
+}
+
 /** Replaces the placeholder by a real script with the same attributes and code. */
 function runScript(placeholder: HTMLScriptElement, handled: WeakSet<Element>): Promise<void> {
-  if (!placeholder.isConnected) return Promise.resolve();
+  const trusted = scriptPolicy();
+  if (!placeholder.isConnected || !trusted) return Promise.resolve();
   const script = placeholder.ownerDocument.createElement('script');
   for (const name of placeholder.getAttributeNames()) {
-    if (name !== 'type' && name !== 'data-type') script.setAttribute(name, placeholder.getAttribute(name)!);
+    if (name === 'type' || name === 'data-type') continue;
+    const value = placeholder.getAttribute(name)!;
+    // Under Trusted Types, src and event handlers only take values a policy vouched for.
+    const vouched =
+      name === 'src' ? trusted.createScriptURL(value) : name.startsWith('on') ? trusted.createScript(value) : value;
+    script.setAttribute(name, vouched);
   }
   const type = placeholder.getAttribute('data-type');
   if (type) script.type = type;
@@ -104,7 +139,7 @@ function runScript(placeholder: HTMLScriptElement, handled: WeakSet<Element>): P
         script.addEventListener('error', () => resolve(), {once: true});
       })
     : Promise.resolve();
-  if (!external) script.text = placeholder.text;
+  if (!external) script.text = trusted.createScript(placeholder.text);
   placeholder.replaceWith(script);
   return done;
 }

@@ -222,6 +222,10 @@ export class ConsentStore extends EventTarget {
     return this.current ? {...this.current.consent} : null;
   }
 
+  get cookieName(): string {
+    return this.options.cookieName;
+  }
+
   get offered(): readonly OptionalCategory[] {
     return this.options.offered;
   }
@@ -321,14 +325,14 @@ export class ConsentStore extends EventTarget {
 
   private write(decision: Decision): void {
     const {cookieName, expiresDays, cookieDomain, secure} = this.options;
+    const value = serializeDecision(decision);
     try {
-      this.jar.set(cookieName, serializeDecision(decision), {
-        expires: expiresDays,
-        path: '/',
-        domain: cookieDomain,
-        sameSite: 'Lax',
-        secure,
-      });
+      this.jar.set(cookieName, value, {expires: expiresDays, path: '/', domain: cookieDomain, sameSite: 'Lax', secure});
+      if (this.jar.get(cookieName) !== value) {
+        warn(
+          'the browser did not keep the consent cookie (are cookies blocked?); the decision holds for this page only.'
+        );
+      }
     } catch (error) {
       warn('could not store the decision in a cookie; it holds for this page only.', error);
     }

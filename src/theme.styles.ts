@@ -26,14 +26,24 @@ export const theme = css`
     --_accent-fg: var(--cookie-consent-accent-color, #ffffff);
     --_border: var(--cookie-consent-border-color, #6b7280);
     --_focus: var(--cookie-consent-focus-color, #b45309);
-    --_radius: var(--cookie-consent-radius, 0.5rem);
+    --_radius: var(--cookie-consent-radius, 0.5em);
     --_duration: var(--cookie-consent-duration, 200ms);
     --_z: var(--cookie-consent-z-index, 2147483000);
     color-scheme: light;
-    /* Host pages may restyle buttons or shrink fonts globally; the UI keeps its own metrics. */
+  }
+  /*
+   * Each element's outermost box sets the type. Not on :host, which a page's own rules (such as
+   * "* { font-size: 8px }") override; sizes inside are in em, so they follow this, not the page.
+   * "medium" is the visitor's own default size.
+   */
+  .surface {
     font-family: var(--cookie-consent-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--cookie-consent-font-size, 1rem);
+    font-size: var(--cookie-consent-font-size, medium);
+    font-style: normal;
+    font-weight: 400;
     line-height: 1.5;
+    letter-spacing: normal;
+    text-transform: none;
   }
   :host([theme='dark']) {
     ${darkColors}
@@ -64,9 +74,9 @@ export const controls = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
-    padding: 0.5rem 1rem;
+    min-height: 2.75em;
+    min-width: 2.75em;
+    padding: 0.5em 1em;
     border: 2px solid var(--_accent);
     border-radius: var(--_radius);
     font: inherit;

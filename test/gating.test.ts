@@ -186,6 +186,7 @@ describe('withdrawal on a page below the root', () => {
     site.element.save({performance: false});
     expect(win.document.cookie).not.to.include('_stats_');
     expect(win.document.cookie).to.include('other=1');
+    win.document.cookie = 'other=; path=/test/pages/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
 });
 

@@ -69,3 +69,8 @@ export function emulateMediaFeatures(features: {name: string; value: string}[]):
  * measurements see finished states rather than entry animations. Tests of motion opt back in.
  */
 export const STEADY_MEDIA = [{name: 'prefers-reduced-motion', value: 'reduce'}];
+
+/** Makes `document.cookie` read and write nothing, as when a visitor blocks cookies. */
+export function disableCookies(disabled: boolean): Promise<boolean> {
+  return executeServerCommand<boolean, boolean>('disable-cookies', disabled);
+}

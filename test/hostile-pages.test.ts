@@ -1,0 +1,91 @@
+/**
+ * The built bundle on pages it does not own: a strict CSP with and without Trusted Types,
+ * aggressive CSS, and a page that configured nothing (the library must stay quiet).
+ */
+import {expect} from '@open-wc/testing';
+import {clearCookies} from './helpers.js';
+import {SiteFrame, until, type SiteWindow} from './site-frame.js';
+
+let site: SiteFrame;
+
+beforeEach(() => {
+  clearCookies();
+  site = new SiteFrame();
+});
+afterEach(() => {
+  site.remove();
+  clearCookies();
+});
+
+/** Violations other than the test server's own injected reload script. */
+const ours = (win: SiteWindow) => win.violations!.filter((violation) => !violation.includes('__web-dev-server__'));
+
+for (const [page, what] of [
+  ['/test/pages/strict.html', "script-src 'nonce-…' 'strict-dynamic'; style-src 'self'"],
+  ['/test/pages/strict-tt.html', "the same and require-trusted-types-for 'script'"],
+] as const) {
+  describe(`under ${what}`, () => {
+    it('renders and runs every element, activates gated scripts, and causes no violation or error', async () => {
+      const win = await site.open(page);
+      const gate = win.document.querySelector('cookie-consent-gate')!;
+      const declaration = win.document.querySelector('cookie-declaration')!;
+      await until(() => !!site.part('banner'), 'the banner');
+      expect(gate.shadowRoot!.querySelector('[part~=button]') !== null, 'gate placeholder').to.equal(true);
+      expect(declaration.shadowRoot!.querySelectorAll('table').length, 'declaration tables').to.equal(1);
+      const bannerStyle = win.getComputedStyle(site.part('banner')!);
+      expect(bannerStyle.position, 'styles applied').to.equal('fixed');
+
+      await site.element.showPreferences();
+      expect(site.element.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+      site.part('accept-all')!.click();
+      await until(() => (win.ran ?? []).length >= 3, 'gated scripts');
+      expect(win.ran).to.deep.equal(['inline', 'external', 'module:string']);
+      await until(() => !!gate.querySelector('iframe'), 'the gate content');
+      await (declaration as HTMLElement & {updateComplete: Promise<boolean>}).updateComplete;
+      expect(declaration.shadowRoot!.textContent).to.include('Allowed');
+      expect(ours(win)).to.deep.equal([]);
+      expect(site.errors).to.deep.equal([]);
+    });
+  });
+}
+
+describe('aggressive host CSS', () => {
+  it('leaves the banner visible on top, readable, and usable', async () => {
+    const win = await site.open('/test/pages/hostile-css.html');
+    await until(() => !!site.part('banner'), 'the banner');
+    const accept = site.part('accept')!;
+    const box = accept.getBoundingClientRect();
+    expect(box.height, 'button height').to.be.at.least(24);
+    expect(box.width).to.be.at.least(24);
+    expect(parseFloat(win.getComputedStyle(accept).fontSize), 'font size').to.be.at.least(14);
+    const onTop = win.document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    expect(onTop?.localName, 'nothing covers the banner').to.equal('cookie-consent');
+    accept.click();
+    expect(site.element.consent!.performance).to.equal(true);
+  });
+});
+
+describe('quiet by default', () => {
+  function requests(win: SiteWindow) {
+    return win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => !path.startsWith('/__web-dev-server'));
+  }
+
+  it('requests, sets and stores nothing but its own cookie, on a first visit and after a refusal', async () => {
+    const win = (await site.open('/test/pages/quiet.html')) as SiteWindow & {storageWrites: string[]};
+    await until(() => !!site.part('banner'), 'the banner');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests(win)).to.deep.equal(['/test/pages/spy-storage.js', '/dist/cookie-consent.js']);
+    expect(win.document.cookie).to.equal('');
+    expect(win.storageWrites).to.deep.equal([]);
+    expect(win.localStorage.length + win.sessionStorage.length).to.equal(0);
+
+    site.part('reject')!.click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests(win)).to.deep.equal(['/test/pages/spy-storage.js', '/dist/cookie-consent.js']);
+    expect(win.document.cookie.split('; ').map((cookie) => cookie.split('=')[0])).to.deep.equal(['cookie_consent']);
+    expect(win.storageWrites).to.deep.equal([]);
+  });
+});

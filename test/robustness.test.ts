@@ -1,0 +1,349 @@
+/**
+ * Bad input and hostile conditions: the parser fuzzed, payloads rendered as text, broken config,
+ * a stored decision that nothing but the visitor may change, blocked cookies, a second element.
+ */
+import {expect, fixture, fixtureCleanup, html} from '@open-wc/testing';
+import fc from 'fast-check';
+import '../src/define.js';
+import type {CookieConsent} from '../src/cookie-consent.js';
+import {OPTIONAL_CATEGORIES, parseDecision, serializeDecision, type Decision} from '../src/store.js';
+import {
+  captureWarnings,
+  captureWarningsAsync,
+  clearCookies,
+  disableCookies,
+  emulateMediaFeatures,
+  STEADY_MEDIA,
+} from './helpers.js';
+
+const DAY = 86400000;
+const NOW = Date.UTC(2026, 10, 27, 12);
+const REVISION = '3';
+const EXPIRES_DAYS = 30;
+
+const storedValue = () => document.cookie.match(/(?:^|; )cookie_consent=([^;]*)/)?.[1];
+
+beforeEach(async () => {
+  clearCookies();
+  await emulateMediaFeatures(STEADY_MEDIA);
+});
+afterEach(() => clearCookies());
+
+describe('the cookie parser, fuzzed', () => {
+  const context = {revision: REVISION, expiresDays: EXPIRES_DAYS, now: NOW};
+  const validRecord = fc.record({
+    v: fc.constant(1),
+    rev: fc.constant(REVISION),
+    at: fc.integer({min: NOW - EXPIRES_DAYS * DAY + 1, max: NOW}),
+    id: fc.uuid({version: 4}),
+    granted: fc.uniqueArray(fc.constantFrom(...OPTIONAL_CATEGORIES)),
+  });
+  /** Valid records with one field replaced, a key added or removed, or the text cut or spliced. */
+  const mutated = fc.oneof(
+    fc
+      .tuple(validRecord, fc.constantFrom('v', 'rev', 'at', 'id', 'granted'), fc.jsonValue())
+      .map(([record, key, value]) => JSON.stringify({...record, [key]: value})),
+    fc
+      .tuple(validRecord, fc.string(), fc.jsonValue())
+      .map(([record, key, value]) => JSON.stringify({...record, [key]: value})),
+    fc.tuple(validRecord, fc.constantFrom('v', 'rev', 'at', 'id', 'granted')).map(([record, key]) => {
+      const copy: Record<string, unknown> = {...record};
+      delete copy[key];
+      return JSON.stringify(copy);
+    }),
+    fc.tuple(validRecord, fc.nat(), fc.string()).map(([record, cut, insert]) => {
+      const text = JSON.stringify(record);
+      const at = cut % (text.length + 1);
+      return text.slice(0, at) + insert + text.slice(at);
+    }),
+    fc.tuple(validRecord, fc.array(fc.string())).map(([record, extra]) => JSON.stringify({...record, granted: extra})),
+    validRecord.map((record) => JSON.stringify(record).replace('{', '{"__proto__":{"targeting":true},'))
+  );
+  const anyValue = fc.oneof(
+    fc.string(),
+    fc.json(),
+    fc.string({unit: 'binary'}),
+    mutated,
+    validRecord.map((r) => JSON.stringify(r))
+  );
+
+  it('never throws, and never grants what the value does not grant, for this revision and in date', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(anyValue, (raw) => {
+        const result = parseDecision(raw, context);
+        if (typeof result === 'string') return;
+        accepted++;
+        const data = JSON.parse(raw);
+        expect(data.rev).to.equal(REVISION);
+        expect(data.at).to.be.within(NOW - EXPIRES_DAYS * DAY, NOW + DAY);
+        for (const category of OPTIONAL_CATEGORIES) {
+          if (result.consent[category]) expect(data.granted, category).to.include(category);
+        }
+        expect(result.consent.necessary).to.equal(true);
+      }),
+      {numRuns: 10000, seed: 20261127}
+    );
+    expect(accepted, 'some generated values are valid decisions').to.be.above(100);
+  });
+
+  it('refuses every decision made under another revision or out of date', () => {
+    fc.assert(
+      fc.property(
+        validRecord,
+        fc.oneof(
+          fc
+            .string()
+            .filter((rev) => rev !== REVISION)
+            .map((rev) => ({rev})),
+          fc.integer({min: 0, max: NOW - EXPIRES_DAYS * DAY - 1}).map((at) => ({at})),
+          fc.integer({min: NOW + DAY + 1, max: Number.MAX_SAFE_INTEGER}).map((at) => ({at}))
+        ),
+        (record, change) => {
+          expect(parseDecision(JSON.stringify({...record, ...change}), context)).to.be.a('string');
+        }
+      ),
+      {numRuns: 2000, seed: 27112026}
+    );
+  });
+
+  it('reads back every decision it writes', () => {
+    fc.assert(
+      fc.property(validRecord, (record) => {
+        const decision = parseDecision(JSON.stringify(record), context) as Decision;
+        expect(parseDecision(serializeDecision(decision), context)).to.deep.equal(decision);
+      }),
+      {numRuns: 500, seed: 1}
+    );
+  });
+});
+
+describe('payloads are rendered as text, never as HTML', () => {
+  const payloads = [
+    '<img src=x onerror="window.pwned=1">',
+    '"><script>window.pwned=1</script>',
+    'javascript:window.pwned=1',
+    '<svg onload="window.pwned=1"></svg>',
+    '{{constructor.constructor("window.pwned=1")()}}',
+  ];
+
+  it('in the JSON block, the gate name, policy-url and log-endpoint', async () => {
+    // The gate and declaration texts must show each payload literally.
+    const window_ = window as Window & {pwned?: number};
+    for (const payload of payloads) {
+      fixtureCleanup();
+      clearCookies();
+      const entry = {name: payload, match: '^x', provider: payload, purpose: payload, expires: payload};
+      const warnings = await captureWarningsAsync(async () => {
+        const page = await fixture<HTMLElement>(html`
+          <div>
+            <!-- Only a javascript: endpoint: a relative one is valid, and would be posted to. -->
+            <cookie-consent policy-url=${payload} log-endpoint=${payload.startsWith('javascript:') ? payload : ''}>
+              <script type="application/json">
+                ${JSON.stringify({cookies: {performance: [entry], targeting: [entry]}})}
+              </script>
+            </cookie-consent>
+            <cookie-consent-gate category="targeting" name=${payload}
+              ><template><p>ok</p></template></cookie-consent-gate
+            >
+            <cookie-declaration></cookie-declaration>
+          </div>
+        `);
+        const consent = page.querySelector('cookie-consent')!;
+        await consent.updateComplete;
+        await consent.showPreferences();
+        consent.save({performance: true});
+        for (const element of page.querySelectorAll('cookie-consent, cookie-consent-gate, cookie-declaration')) {
+          await (element as CookieConsent).updateComplete;
+          const root = element.shadowRoot!;
+          expect(root.querySelectorAll('img, script, svg[onload], [onerror], [onload]').length, payload).to.equal(0);
+          for (const link of root.querySelectorAll('a')) expect(link.protocol).to.match(/^https?:$/);
+        }
+        const declaration = page.querySelector('cookie-declaration')!.shadowRoot!;
+        expect(declaration.textContent).to.include(payload);
+        const gateText = page.querySelector('cookie-consent-gate')!.shadowRoot!.textContent!;
+        expect(gateText).to.include(payload);
+      });
+      expect(warnings.every((line) => line.startsWith('cookie-consent-elements: '))).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(window_.pwned, payload).to.equal(undefined);
+    }
+  });
+});
+
+describe('broken configuration', () => {
+  const cases: [string, string, RegExp][] = [
+    ['unknown categories', 'categories="performance marketing"', /unknown category "marketing"/],
+    ['negative expires-days', 'expires-days="-3"', /expires-days must be a positive number/],
+    ['non-numeric expires-days', 'expires-days="soon"', /expires-days must be a positive number/],
+    ['an unknown layout', 'layout="sideways"', /layout="sideways"/],
+    ['an invalid cookie name', 'cookie-name="a b"', /cookie-name="a b"/],
+  ];
+  for (const [what, attributes, message] of cases) {
+    it(`${what}: one prefixed warning, a safe default, a working banner`, async () => {
+      let el!: CookieConsent;
+      const warnings = await captureWarningsAsync(async () => {
+        el = await fixture<CookieConsent>(`<cookie-consent ${attributes}></cookie-consent>`);
+        await el.updateComplete;
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(warnings, warnings.join('\n')).to.have.length(1);
+      expect(warnings[0]).to.match(/^cookie-consent-elements: /);
+      expect(warnings[0]).to.match(message);
+      expect(el.shadowRoot!.querySelector('[part~=banner]') !== null).to.equal(true);
+      el.shadowRoot!.querySelector<HTMLElement>('[part~=accept]')!.click();
+      expect(el.consent!.performance).to.equal(true);
+    });
+  }
+
+  it('a malformed JSON block: one warning, and the banner works', async () => {
+    let el!: CookieConsent;
+    const warnings = await captureWarningsAsync(async () => {
+      el = await fixture<CookieConsent>(
+        '<cookie-consent><script type="application/json">{oops</script></cookie-consent>'
+      );
+      el.rejectAll();
+      el.acceptAll();
+    });
+    expect(warnings).to.have.length(1);
+    expect(el.consent!.targeting).to.equal(true);
+  });
+
+  it('a second <cookie-consent>: one warning; it shows nothing and passes calls to the first', async () => {
+    let page!: HTMLElement;
+    const warnings = await captureWarningsAsync(async () => {
+      page = await fixture<HTMLElement>(
+        '<div><cookie-consent></cookie-consent><cookie-consent></cookie-consent></div>'
+      );
+    });
+    const [first, second] = page.querySelectorAll('cookie-consent');
+    await second.updateComplete;
+    expect(warnings.filter((line) => line.includes('more than one <cookie-consent>'))).to.have.length(1);
+    expect(second.shadowRoot!.querySelector('[part~=banner]') === null).to.equal(true);
+    expect(first.shadowRoot!.querySelector('[part~=banner]') !== null).to.equal(true);
+    let events = 0;
+    document.addEventListener('cookie-consent-change', () => events++);
+    second.acceptAll();
+    expect(events).to.equal(1);
+    expect(first.consent!.targeting).to.equal(true);
+    expect(second.consent).to.deep.equal(first.consent);
+  });
+});
+
+describe('nothing lost', () => {
+  async function decided() {
+    const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
+    el.save({performance: true});
+    const value = storedValue();
+    fixtureCleanup();
+    return value;
+  }
+
+  for (const [what, markup] of [
+    ['unknown categories', '<cookie-consent categories="performance nonsense"></cookie-consent>'],
+    ['bad expires-days', '<cookie-consent expires-days="never"></cookie-consent>'],
+    ['a malformed JSON block', '<cookie-consent><script type="application/json">[</script></cookie-consent>'],
+    ['a locale that does not ship', '<cookie-consent lang="tlh"></cookie-consent>'],
+    ['a failing log endpoint', '<cookie-consent log-endpoint="javascript:alert(1)"></cookie-consent>'],
+  ] as const) {
+    it(`keeps a valid stored decision despite ${what}`, async () => {
+      const value = await decided();
+      let el!: CookieConsent;
+      await captureWarningsAsync(async () => {
+        el = await fixture<CookieConsent>(markup);
+        await el.updateComplete;
+      });
+      expect(el.consent!.performance).to.equal(true);
+      expect(storedValue()).to.equal(value);
+    });
+  }
+
+  it('keeps it when the page sets cookies of its own, even a look-alike', async () => {
+    const value = await decided();
+    document.cookie = 'cookie_consent_backup=1; path=/';
+    document.cookie = 'session=abc; path=/';
+    document.cookie = `cookie_consent=${encodeURIComponent('{"hacked":true}')}; path=/elsewhere`;
+    const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
+    expect(el.consent!.performance).to.equal(true);
+    expect(storedValue()).to.equal(value);
+  });
+});
+
+describe('a hostile environment', () => {
+  it('holds the decision for the page when cookies are blocked, with a warning', async () => {
+    await disableCookies(true);
+    try {
+      const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
+      const warnings = captureWarnings(() => el.acceptAll());
+      expect(warnings.filter((line) => line.includes('did not keep the consent cookie'))).to.have.length(1);
+      expect(el.consent!.targeting).to.equal(true);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part~=banner]') === null, 'banner gone for this page').to.equal(true);
+    } finally {
+      await disableCookies(false);
+    }
+  });
+
+  it('works when BroadcastChannel and localStorage throw', async () => {
+    const channel = window.BroadcastChannel;
+    const storage = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    window.BroadcastChannel = class {
+      constructor() {
+        throw new DOMException('blocked', 'SecurityError');
+      }
+    } as unknown as typeof BroadcastChannel;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    try {
+      let el!: CookieConsent;
+      const warnings = await captureWarningsAsync(async () => {
+        el = await fixture<CookieConsent>(`<cookie-consent><script type="application/json">
+          {"cookies": {"performance": [{"name": "k", "type": "localStorage"}]}}</script></cookie-consent>`);
+        el.acceptAll();
+        el.rejectAll();
+      });
+      expect(el.consent!.performance).to.equal(false);
+      expect(warnings.every((line) => line.startsWith('cookie-consent-elements: '))).to.equal(true);
+    } finally {
+      window.BroadcastChannel = channel;
+      Object.defineProperty(window, 'localStorage', storage);
+    }
+  });
+
+  it('adds no duplicate listeners, observers or activations when removed and added again', async () => {
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <cookie-consent></cookie-consent>
+        <a href="#" data-cookie-preferences>Cookie Management</a>
+      </div>
+    `);
+    const el = page.querySelector('cookie-consent')!;
+    const window_ = window as Window & {runs?: number};
+    window_.runs = 0;
+    el.acceptAll();
+    for (let i = 0; i < 3; i++) {
+      el.remove();
+      page.prepend(el);
+    }
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.cookieConsent = 'performance';
+    script.text = 'window.runs++';
+    page.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(window_.runs, 'gated script ran once').to.equal(1);
+    let events = 0;
+    document.addEventListener('cookie-consent-change', () => events++);
+    el.rejectAll();
+    expect(events, 'one event per decision').to.equal(1);
+    page.querySelector<HTMLElement>('[data-cookie-preferences]')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('dialog')).to.have.length(1);
+    delete window_.runs;
+  });
+});
