@@ -20,6 +20,7 @@ const FOCUSABLE =
  * withdrawn the content stays: what it started cannot be stopped. Give `<cookie-consent>` the
  * `reload-on-withdraw` attribute to reload the page after a withdrawal instead.
  *
+ * @tagname cookie-consent-gate
  * @summary Shows embedded content only once the visitor allows its cookie category.
  *
  * @slot - A `<template>` holding the content; it stays inert (nothing loads) until the category is granted.

@@ -35,6 +35,7 @@ const THEMES = ['auto', 'light', 'dark'];
 /**
  * The consent banner and preferences panel. Place it once, first in `<body>`.
  *
+ * @tagname cookie-consent
  * @summary Asks for cookie consent, stores the decision and tells the page about it.
  *
  * @fires cookie-consent-change - On load when a valid decision is stored (`reason: 'stored'`), and on every decision.
@@ -51,6 +52,12 @@ const THEMES = ['auto', 'light', 'dark'];
  * @csspart dialog - The preferences panel (a native `<dialog>`).
  * @csspart category - One category in the panel.
  * @csspart switch - A category's switch.
+ * @csspart close - The panel's close button.
+ * @csspart accept-all - The panel's "Accept all" button.
+ * @csspart reject-all - The panel's "Reject all" button.
+ * @csspart save - The panel's "Save my choices" button.
+ * @csspart gpc-note - The panel's note that a Global Privacy Control signal is honoured.
+ * @csspart receipt - The panel's line with the consent ID and date of the stored decision.
  *
  * @cssprop [--cookie-consent-background=#ffffff / #1c1f24] - Background of the banner and panel.
  * @cssprop [--cookie-consent-color=#1b1d21 / #f3f4f6] - Text colour.

@@ -15,6 +15,7 @@ import {controls, theme} from './theme.styles.js';
  * offers, with its description, the visitor's current choice and a table of the cookies declared
  * for it in the JSON block inside `<cookie-consent>`. Follows every decision as it is made.
  *
+ * @tagname cookie-declaration
  * @summary Lists the site's cookies by category, with the visitor's choice and a way to change it.
  *
  * @csspart category - The section of one category.
