@@ -1,4 +1,5 @@
-// Writes docs/banner.png, docs/panel.png and docs/banner-mobile.png from the demo page.
+// Writes docs/banner.png, docs/panel.png, docs/banner-mobile.png and the theming pictures
+// (docs/theme-*.png: light, dark, box, right-to-left) from the demo page.
 // Run `npm run build` first, then `node scripts/screenshots.mjs`.
 import {existsSync} from 'node:fs';
 import {mkdir} from 'node:fs/promises';
@@ -61,7 +62,37 @@ try {
   await mobile.page.screenshot({path: file('banner-mobile.png')});
   await mobile.context.close();
 
-  console.log('Wrote docs/banner.png, docs/panel.png and docs/banner-mobile.png');
+  // Theming: the same page with the element's attributes (or the page's language) changed live.
+  const variants = [
+    ['theme-light.png', {theme: 'light'}],
+    ['theme-dark.png', {theme: 'dark'}],
+    ['theme-box.png', {layout: 'box'}],
+    ['theme-rtl.png', {theme: 'light', htmlLang: 'ar'}],
+  ];
+  for (const [name, {htmlLang, ...attributes}] of variants) {
+    const shot = await openDemo(browser, demoUrl, {width: 1024, height: 640});
+    await shot.page.evaluate(
+      (attributes, htmlLang) => {
+        const element = document.querySelector('cookie-consent');
+        for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+        if (htmlLang) document.documentElement.lang = htmlLang;
+      },
+      attributes,
+      htmlLang
+    );
+    if (htmlLang) {
+      await shot.page.waitForFunction(
+        (lang) => document.querySelector('cookie-consent').shadowRoot.querySelector(`[part~=banner][lang=${lang}]`),
+        {timeout: 5_000},
+        htmlLang
+      );
+    }
+    await wait(ANIMATION_MS);
+    await shot.page.screenshot({path: file(name)});
+    await shot.context.close();
+  }
+
+  console.log('Wrote docs/banner.png, docs/panel.png, docs/banner-mobile.png and docs/theme-*.png');
 } finally {
   await browser.close();
   server.close();

@@ -266,8 +266,13 @@ export class CookieConsent extends LitElement {
       this.inset.release();
       return;
     }
-    // The top layer keeps the banner above anything the page stacks, whatever its z-index.
-    if (typeof banner.showPopover === 'function' && !banner.matches(':popover-open')) banner.showPopover();
+    // The top layer keeps the banner above anything the page stacks, whatever its z-index. It steps
+    // out while the modal panel is open, which would otherwise stack under it, and comes back after.
+    if (typeof banner.showPopover === 'function') {
+      const shown = banner.matches(':popover-open');
+      if (this.panelOpen && shown) banner.hidePopover();
+      else if (!this.panelOpen && !shown) banner.showPopover();
+    }
     this.inset.watch(banner);
   }
 

@@ -18,8 +18,10 @@ export class PageInset {
       basePadding: parseFloat(getComputedStyle(body).paddingBottom) || 0,
     };
     this.observer = new ResizeObserver(() => {
-      const covered = Math.ceil(window.innerHeight - banner.getBoundingClientRect().top);
-      if (!this.saved || covered <= 0) return;
+      const box = banner.getBoundingClientRect();
+      // A hidden banner (while the panel is open) has no box: keep the room it had.
+      const covered = Math.ceil(window.innerHeight - box.top);
+      if (!this.saved || box.height === 0 || covered <= 0) return;
       root.style.scrollPaddingBottom = `${covered}px`;
       body.style.paddingBottom = `${this.saved.basePadding + covered}px`;
     });

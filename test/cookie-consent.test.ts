@@ -376,10 +376,15 @@ describe('<cookie-consent> preferences panel', () => {
     let events = 0;
     const count = () => events++;
     document.addEventListener('cookie-consent-change', count);
+    await nextFrame();
+    await nextFrame();
+    const padding = document.body.style.paddingBottom;
+    expect(padding, 'room made for the banner').to.not.equal('');
     part(el, 'preferences')!.focus();
     await sendKeys({press: 'Enter'});
     await el.updateComplete;
     expect(dialogOf(el)!.open).to.equal(true);
+    expect(part(el, 'banner')!.matches(':popover-open'), 'banner steps back under the modal panel').to.equal(false);
     switches(el)[1].click(); // switched on, but never saved
     await sendKeys({press: 'Escape'});
     await el.updateComplete;
@@ -389,6 +394,8 @@ describe('<cookie-consent> preferences panel', () => {
     expect(events).to.equal(0);
     expect(el.consent).to.equal(null);
     expect(deepActive()).to.equal(part(el, 'preferences'));
+    expect(part(el, 'banner')!.matches(':popover-open'), 'banner back in the top layer').to.equal(true);
+    expect(document.body.style.paddingBottom, 'room kept for the banner').to.equal(padding);
   });
 
   it('closes with its close button without granting anything', async () => {
@@ -620,16 +627,22 @@ describe('<cookie-consent> presentation', () => {
     expect(getComputedStyle(part(el, 'save')!).borderTopStyle).to.equal('solid');
   });
 
-  it('makes every target at least 24 by 24 px', async () => {
+  it('makes every target at least 24 by 24 px, in the banner and in the panel', async () => {
     const el = await consentFixture();
-    const targets = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('button, input')];
+    // The banner steps out of view while the panel is open, so each is measured while shown.
+    const measure = (root: ParentNode) =>
+      [...root.querySelectorAll<HTMLElement>('button, input')].map((target) => ({
+        target: target.outerHTML,
+        box: target.getBoundingClientRect(),
+      }));
+    const banner = measure(part(el, 'banner')!);
     await el.showPreferences();
-    const all = targets();
-    expect(all.length).to.be.above(8);
-    for (const target of all) {
-      const {width, height} = target.getBoundingClientRect();
-      expect(width, target.outerHTML).to.be.at.least(24);
-      expect(height, target.outerHTML).to.be.at.least(24);
+    const panel = measure(dialogOf(el)!);
+    expect(banner.length).to.equal(3);
+    expect(panel.length).to.equal(8);
+    for (const {target, box} of [...banner, ...panel]) {
+      expect(box.width, target).to.be.at.least(24);
+      expect(box.height, target).to.be.at.least(24);
     }
   });
 
