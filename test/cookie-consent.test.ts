@@ -659,6 +659,24 @@ describe('<cookie-consent> presentation', () => {
     expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
   });
 
+  it('fits at 200% zoom (a 1280 by 800 screen seen as 640 by 400 CSS px), scrolling inside if it must', async () => {
+    await setViewport({width: 640, height: 400});
+    const el = await consentFixture();
+    await nextFrame();
+    const banner = part(el, 'banner')!;
+    expect(document.documentElement.scrollWidth).to.be.at.most(640);
+    expect(banner.scrollWidth).to.be.at.most(banner.clientWidth);
+    expect(banner.getBoundingClientRect().height).to.be.at.most(400);
+    const reject = part(el, 'reject')!;
+    reject.scrollIntoView({block: 'nearest'});
+    const box = reject.getBoundingClientRect();
+    expect(box.bottom, 'the last choice can be reached').to.be.at.most(400);
+    await el.showPreferences();
+    const dialog = dialogOf(el)!;
+    expect(dialog.getBoundingClientRect().height).to.be.at.most(400);
+    expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
+  });
+
   it('keeps the focused element clear of the bar and causes no layout shift', async () => {
     await nextFrame();
     await nextFrame();

@@ -2,9 +2,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {join, resolve} from 'node:path';
 
 const check = (dir) => spawnSync('node', ['scripts/locales.mjs', 'check', ...(dir ? [dir] : [])], {encoding: 'utf8'});
 
@@ -49,5 +49,32 @@ test('every kind of gap fails, naming the file, the unit and the problem', () =>
     assert.match(out, /5 problem\(s\) in 42 locales/);
   } finally {
     rmSync(dir, {recursive: true});
+  }
+});
+
+test('locale:add writes a new XLIFF file with every source string, which the check then asks to translate', () => {
+  const project = mkdtempSync(join(tmpdir(), 'locale-add-'));
+  try {
+    for (const path of ['lit-localize.json', 'tsconfig.json', 'src', 'locales']) {
+      cpSync(path, join(project, path), {recursive: true});
+    }
+    symlinkSync(resolve('node_modules'), join(project, 'node_modules'));
+    const script = resolve('scripts/locales.mjs');
+    const added = spawnSync('node', [script, 'add', 'cy'], {cwd: project, encoding: 'utf8'});
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stdout, /Wrote locales\/cy\.xlf/);
+    assert.ok(JSON.parse(readFileSync(join(project, 'lit-localize.json'), 'utf8')).targetLocales.includes('cy'));
+    const xliff = readFileSync(join(project, 'locales/cy.xlf'), 'utf8');
+    assert.equal(
+      xliff.match(/<trans-unit /g).length,
+      readFileSync('locales/de.xlf', 'utf8').match(/<trans-unit /g).length
+    );
+    assert.doesNotMatch(xliff, /<target>/);
+    const checked = spawnSync('node', [script, 'check'], {cwd: project, encoding: 'utf8'});
+    assert.equal(checked.status, 1);
+    assert.match(checked.stderr, /cy\.xlf: unit s[0-9a-f]+: no translation for "I agree"/);
+    assert.doesNotMatch(checked.stderr, /de\.xlf/);
+  } finally {
+    rmSync(project, {recursive: true, force: true});
   }
 });
