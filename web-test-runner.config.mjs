@@ -12,14 +12,14 @@ const TRUSTED_TYPES = "; require-trusted-types-for 'script'";
 
 /**
  * Test pages: `?delay=ms` slows a response (to check script order); `csp*` and `strict*` pages get a
- * strict CSP, and `*-tt.html` pages also require Trusted Types.
+ * strict CSP, and with `?trusted-types` they also require Trusted Types.
  */
 async function testPagesMiddleware(context, next) {
   const delay = Number(context.query.delay);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5000)));
   await next();
   if (/^\/test\/pages\/(csp|strict)/.test(context.path)) {
-    context.set('Content-Security-Policy', STRICT_CSP + (context.path.endsWith('-tt.html') ? TRUSTED_TYPES : ''));
+    context.set('Content-Security-Policy', STRICT_CSP + ('trusted-types' in context.query ? TRUSTED_TYPES : ''));
   }
 }
 

@@ -5,7 +5,7 @@ import {ConsentController} from './consent-controller.js';
 import {LocaleController} from './localization.js';
 import {warn} from './log.js';
 import {OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
-import {controls, theme} from './theme.styles.js';
+import {block, controls, theme} from './theme.styles.js';
 
 /** Where focus goes once the content is shown, so it is not dropped on `<body>` with the button. */
 const FOCUSABLE =
@@ -44,13 +44,8 @@ export class CookieConsentGate extends LitElement {
   static override styles = [
     theme,
     controls,
+    block,
     css`
-      :host {
-        display: block;
-      }
-      :host([hidden]) {
-        display: none;
-      }
       .placeholder {
         display: grid;
         align-content: center;

@@ -8,7 +8,7 @@ import type {DeclaredItem} from './declarations.js';
 import {warn} from './log.js';
 import type {Category, OptionalCategory} from './store.js';
 import {alwaysOn, categoryCookies, categoryDescription, categoryName} from './texts.js';
-import {controls, theme} from './theme.styles.js';
+import {block, controls, theme} from './theme.styles.js';
 
 /**
  * The cookie list for the site's cookie policy page: every category the page's `<cookie-consent>`
@@ -39,13 +39,8 @@ export class CookieDeclaration extends LitElement {
   static override styles = [
     theme,
     controls,
+    block,
     css`
-      :host {
-        display: block;
-      }
-      :host([hidden]) {
-        display: none;
-      }
       .declaration {
         display: grid;
         gap: 1em;

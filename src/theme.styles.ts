@@ -107,3 +107,13 @@ export const controls = css`
     }
   }
 `;
+
+/** For elements that take space in the page's flow (the gate, the declaration). */
+export const block = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+`;

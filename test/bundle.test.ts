@@ -3,20 +3,11 @@
  * in an iframe of the test page, and we check what the visitor and the site see.
  */
 import {expect} from '@open-wc/testing';
-import {clearCookies} from './helpers.js';
-import {SiteFrame} from './site-frame.js';
+import {freshSiteFrameEachTest, type SiteFrame} from './site-frame.js';
 
 let site: SiteFrame;
 
-beforeEach(() => {
-  clearCookies();
-  site = new SiteFrame();
-});
-
-afterEach(() => {
-  site.remove();
-  clearCookies();
-});
+freshSiteFrameEachTest((frame) => (site = frame));
 
 describe('the script-tag bundle on a plain page', () => {
   it('asks on the first visit, stores the decision, and stays quiet on the next page view', async () => {

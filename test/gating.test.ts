@@ -3,8 +3,7 @@
  * Google Consent Mode entries, withdrawal, and decisions reaching the site's other tabs.
  */
 import {expect} from '@open-wc/testing';
-import {clearCookies} from './helpers.js';
-import {SiteFrame, until, type SiteWindow} from './site-frame.js';
+import {freshSiteFrameEachTest, SiteFrame, until, type SiteWindow} from './site-frame.js';
 
 let site: SiteFrame;
 
@@ -31,15 +30,7 @@ const DENIED = {
 };
 const GRANTED = Object.fromEntries(Object.keys(DENIED).map((type) => [type, 'granted']));
 
-beforeEach(() => {
-  clearCookies();
-  site = new SiteFrame();
-});
-
-afterEach(() => {
-  site.remove();
-  clearCookies();
-});
+freshSiteFrameEachTest((frame) => (site = frame));
 
 describe('gated scripts and embeds', () => {
   it('run nothing and load nothing before consent', async () => {

@@ -3,26 +3,17 @@
  * aggressive CSS, and a page that configured nothing (the library must stay quiet).
  */
 import {expect} from '@open-wc/testing';
-import {clearCookies} from './helpers.js';
-import {SiteFrame, until, type SiteWindow} from './site-frame.js';
+import {freshSiteFrameEachTest, type SiteFrame, until, type SiteWindow} from './site-frame.js';
 
 let site: SiteFrame;
-
-beforeEach(() => {
-  clearCookies();
-  site = new SiteFrame();
-});
-afterEach(() => {
-  site.remove();
-  clearCookies();
-});
+freshSiteFrameEachTest((frame) => (site = frame));
 
 /** Violations other than the test server's own injected reload script. */
 const ours = (win: SiteWindow) => win.violations!.filter((violation) => !violation.includes('__web-dev-server__'));
 
 for (const [page, what] of [
   ['/test/pages/strict.html', "script-src 'nonce-…' 'strict-dynamic'; style-src 'self'"],
-  ['/test/pages/strict-tt.html', "the same and require-trusted-types-for 'script'"],
+  ['/test/pages/strict.html?trusted-types', "the same and require-trusted-types-for 'script'"],
 ] as const) {
   describe(`under ${what}`, () => {
     it('renders and runs every element, activates gated scripts, and causes no violation or error', async () => {

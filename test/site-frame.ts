@@ -1,6 +1,7 @@
 /** Loads a plain HTML test page (which uses the built bundle) in an iframe, as a site would load it. */
 import type {CookieConsent} from '../src/cookie-consent.js';
 import type {ConsentChangeDetail} from '../src/store.js';
+import {clearCookies} from './helpers.js';
 
 export type SiteWindow = Window &
   typeof globalThis & {
@@ -75,4 +76,18 @@ export async function until(condition: () => boolean, what: string, timeout = 30
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Gives each test a new frame and no cookies, and removes both after it. */
+export function freshSiteFrameEachTest(use: (frame: SiteFrame) => void): void {
+  let frame: SiteFrame;
+  beforeEach(() => {
+    clearCookies();
+    frame = new SiteFrame();
+    use(frame);
+  });
+  afterEach(() => {
+    frame.remove();
+    clearCookies();
+  });
 }
