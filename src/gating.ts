@@ -46,11 +46,6 @@ export class Gatekeeper {
     if (consent) this.scan(this.root.documentElement);
   }
 
-  /** Settles when every activation queued so far is done (external scripts loaded or failed). */
-  get idle(): Promise<void> {
-    return this.queue;
-  }
-
   private scan(root: Element): void {
     const found = root.matches(SELECTOR) ? [root] : [];
     found.push(...root.querySelectorAll(SELECTOR));
@@ -69,7 +64,10 @@ export class Gatekeeper {
     const unknown = listed.filter((name) => !(CATEGORIES as readonly string[]).includes(name));
     if (unknown.length > 0 || listed.length === 0) {
       this.handled.add(element);
-      warn(`data-cookie-consent="${listed.join(' ')}" names no known category; the element stays blocked.`, element);
+      warn(
+        `data-cookie-consent="${listed.join(' ')}" needs known categories (${CATEGORIES.join(', ')}); the element stays blocked.`,
+        element
+      );
       return false;
     }
     return listed.every((category) => consent[category as Category]);
