@@ -4,7 +4,7 @@
  * `@lit/localize` runs in runtime mode and can be configured once per copy of the library. The
  * script-tag bundle carries its own copy, so it always configures its own. An app that imports the
  * npm modules and configures lit-localize itself keeps its own set-up: our messages then follow
- * the app's locale (see the README, "Translating").
+ * the app's locale (see the README, "Languages").
  */
 import {configureLocalization} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
