@@ -1,2 +1,32 @@
-/** Entry of the self-contained script-tag bundle, `dist/cookie-consent.js`. */
-import './define.js';
+/**
+ * Entry of the self-contained script-tag bundle, `dist/cookie-consent.js`. `<cookie-consent>` is
+ * defined at once; the gate and the declaration are one lazy chunk beside it, loaded only on pages
+ * that use them (found now, or when added later).
+ */
+import {CookieConsent} from './cookie-consent.js';
+import {warn} from './log.js';
+import {defineElement} from './registry.js';
+
+defineElement('cookie-consent', CookieConsent);
+
+const loadPageElements = () => import('./page-elements.js');
+const lazy = new Map<string, () => Promise<CustomElementConstructor>>([
+  ['cookie-consent-gate', () => loadPageElements().then((module) => module.CookieConsentGate)],
+  ['cookie-declaration', () => loadPageElements().then((module) => module.CookieDeclaration)],
+]);
+
+function defineUsed(): void {
+  for (const [tag, load] of lazy) {
+    if (!document.querySelector(tag)) continue;
+    lazy.delete(tag);
+    load().then(
+      (element) => defineElement(tag, element),
+      (error: unknown) => warn(`could not load <${tag}>.`, error)
+    );
+  }
+  if (lazy.size === 0) observer.disconnect();
+}
+
+const observer = new MutationObserver(defineUsed);
+observer.observe(document.documentElement, {childList: true, subtree: true});
+defineUsed();

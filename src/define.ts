@@ -1,20 +1,12 @@
-/**
- * Registers the library's elements. Guarded, so a second copy of the bundle on the page,
- * or an element already defined by another copy, is left alone instead of throwing.
- */
+/** Registers all of the library's elements (the npm entry with side effects). */
 import {CookieConsent} from './cookie-consent.js';
 import {CookieConsentGate} from './cookie-consent-gate.js';
 import {CookieDeclaration} from './cookie-declaration.js';
+import {defineElement} from './registry.js';
 
-const elements = {
-  'cookie-consent': CookieConsent,
-  'cookie-consent-gate': CookieConsentGate,
-  'cookie-declaration': CookieDeclaration,
-} as const;
-
-for (const [tag, element] of Object.entries(elements)) {
-  if (!customElements.get(tag)) customElements.define(tag, element);
-}
+defineElement('cookie-consent', CookieConsent);
+defineElement('cookie-consent-gate', CookieConsentGate);
+defineElement('cookie-declaration', CookieDeclaration);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -75,6 +75,21 @@ describe('the script-tag bundle on a plain page', () => {
     expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['stored']);
   });
 
+  it('loads the gate and the declaration only when the page uses them, also when added later', async () => {
+    const win = await site.open('/test/pages/site.html');
+    const chunks = () =>
+      win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/dist/page-elements-'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(chunks(), 'not loaded on a page without them').to.have.length(0);
+    expect(win.customElements.get('cookie-declaration')).to.equal(undefined);
+    const declaration = win.document.createElement('cookie-declaration');
+    win.document.body.append(declaration);
+    await win.customElements.whenDefined('cookie-declaration');
+    await (declaration as HTMLElement & {updateComplete: Promise<boolean>}).updateComplete;
+    expect(declaration.shadowRoot!.querySelectorAll('h3').length).to.equal(4);
+    expect(chunks()).to.have.length(1);
+  });
+
   it('survives being loaded twice: one element definition, no errors', async () => {
     const win = await site.open('/test/pages/twice.html');
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -21,7 +21,9 @@ for (const [page, what] of [
       const gate = win.document.querySelector('cookie-consent-gate')!;
       const declaration = win.document.querySelector('cookie-declaration')!;
       await until(() => !!site.part('banner'), 'the banner');
-      expect(gate.shadowRoot!.querySelector('[part~=button]') !== null, 'gate placeholder').to.equal(true);
+      // The gate and the declaration come in a lazy chunk, which the CSP must let load too.
+      await until(() => !!gate.shadowRoot?.querySelector('[part~=button]'), 'the gate placeholder');
+      await until(() => !!declaration.shadowRoot?.querySelector('table'), 'the declaration');
       expect(declaration.shadowRoot!.querySelectorAll('table').length, 'declaration tables').to.equal(1);
       const bannerStyle = win.getComputedStyle(site.part('banner')!);
       expect(bannerStyle.position, 'styles applied').to.equal('fixed');
