@@ -25,6 +25,7 @@ import {
   type Choices,
   type Consent,
   type ConsentChangeDetail,
+  type ConsentResetDetail,
   type ConsentStoreEvent,
   type OptionalCategory,
 } from './store.js';
@@ -129,6 +130,7 @@ export class CookieConsent extends LitElement {
   private duplicate = false;
   private parsedDeclarations?: Declarations;
   private storedAnnounced = false;
+  private decidedSinceLoad = false;
   private readonly inset = new PageInset();
   private readonly locale = new LocaleController(this);
   private readonly gatekeeper = new Gatekeeper(document);
@@ -140,14 +142,16 @@ export class CookieConsent extends LitElement {
 
   /** The current decision, or `null` while the visitor has not decided. */
   get consent(): Consent | null {
-    if (this.duplicate) return this.primary.consent;
+    const primary = this.primary;
+    if (primary !== this) return primary.consent;
     this.syncStore();
     return this.store.consent;
   }
 
   /** Opens the preferences panel; focus returns to the element focused before, when it closes. */
   async showPreferences(): Promise<void> {
-    if (this.duplicate) return this.primary.showPreferences();
+    const primary = this.primary;
+    if (primary !== this) return primary.showPreferences();
     if (this.dialog?.open) return;
     this.panelOpener = deepActiveElement();
     this.draft = {...(this.store.consent ?? NO_CONSENT)};
@@ -158,19 +162,22 @@ export class CookieConsent extends LitElement {
 
   /** Grants every offered category. */
   acceptAll(): void {
-    if (this.duplicate) return this.primary.acceptAll();
+    const primary = this.primary;
+    if (primary !== this) return primary.acceptAll();
     this.store.acceptAll();
   }
 
   /** Refuses every optional category. */
   rejectAll(): void {
-    if (this.duplicate) return this.primary.rejectAll();
+    const primary = this.primary;
+    if (primary !== this) return primary.rejectAll();
     this.store.rejectAll();
   }
 
   /** Records a decision for the named categories; the others keep their value (or stay off). */
   save(choices: Choices): void {
-    if (this.duplicate) return this.primary.save(choices);
+    const primary = this.primary;
+    if (primary !== this) return primary.save(choices);
     const valid: Choices = {};
     for (const [name, value] of Object.entries(choices ?? {})) {
       if (!(OPTIONAL_CATEGORIES as readonly string[]).includes(name) || typeof value !== 'boolean') {
@@ -184,7 +191,8 @@ export class CookieConsent extends LitElement {
 
   /** Grants one category on the visitor's request, e.g. from a `<cookie-consent-gate>` (`reason: 'save'`). */
   grant(category: OptionalCategory): void {
-    if (this.duplicate) return this.primary.grant(category);
+    const primary = this.primary;
+    if (primary !== this) return primary.grant(category);
     if (!this.store.offered.includes(category)) {
       warn(`grant("${category}") ignored: the category is not offered.`);
       return;
@@ -207,14 +215,10 @@ export class CookieConsent extends LitElement {
    * page reloads if anything had been granted. Fires `cookie-consent-reset`.
    */
   reset(): void {
-    if (this.duplicate) return this.primary.reset();
-    const before = this.store.consent;
+    const primary = this.primary;
+    if (primary !== this) return primary.reset();
     this.store.reset();
-    this.forget(OPTIONAL_CATEGORIES);
     this.postToOtherTabs();
-    if (this.reloadOnWithdraw && before && OPTIONAL_CATEGORIES.some((category) => before[category])) {
-      location.reload();
-    }
   }
 
   override connectedCallback(): void {
@@ -231,7 +235,7 @@ export class CookieConsent extends LitElement {
     this.openChannel();
     if (!this.storedAnnounced) {
       this.storedAnnounced = true;
-      afterParsing(() => this.announceStored());
+      afterParsing(() => this.onParsed());
     } else {
       this.gatekeeper.update(this.store.consent);
     }
@@ -239,6 +243,10 @@ export class CookieConsent extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    if (!this.duplicate) {
+      const next = this.ownerDocument.querySelector('cookie-consent');
+      if (next instanceof CookieConsent && next !== this) next.takeOver();
+    }
     this.store.removeEventListener('change', this.onDecision);
     this.store.removeEventListener('reset', this.onReset);
     document.removeEventListener('click', this.onDocumentClick);
@@ -261,6 +269,7 @@ export class CookieConsent extends LitElement {
   }
 
   protected override updated(): void {
+    if (!this.isConnected) return;
     const banner = this.banner;
     if (!banner) {
       this.inset.release();
@@ -471,13 +480,15 @@ export class CookieConsent extends LitElement {
 
   private readonly onDecision = async (event: Event): Promise<void> => {
     const detail = (event as ConsentStoreEvent).detail;
+    this.decidedSinceLoad = true;
     const focusWasInBanner = !!this.banner && this.shadowRoot?.activeElement != null && !this.panelOpen;
     this.status = statusMessage(
       detail,
       this.store.offered.every((category) => detail.consent[category])
     );
     this.dispatchEvent(new CookieConsentChangeEvent(detail));
-    this.apply(detail.consent);
+    // A listener may have decided again (or reset): what holds now is what takes effect.
+    this.apply(this.store.consent);
     if (detail.reason !== 'sync') {
       this.sendRecord(detail);
       this.postToOtherTabs();
@@ -490,21 +501,30 @@ export class CookieConsent extends LitElement {
     if (focusWasInBanner) this.restoreFocus(null);
   };
 
-  private readonly onReset = (): void => {
+  /** A forgotten decision (here, in another tab, or voided by new settings) withdraws everything. */
+  private readonly onReset = (event: Event): void => {
+    const {before} = (event as CustomEvent<ConsentResetDetail>).detail;
     this.status = '';
     this.requestUpdate();
+    this.apply(null);
     this.dispatchEvent(new Event('cookie-consent-reset', {bubbles: true, composed: true}));
+    if (this.reloadOnWithdraw && before && OPTIONAL_CATEGORIES.some((category) => before[category])) {
+      location.reload();
+    }
   };
 
-  /** Makes a decision take effect on the page: Consent Mode, gated elements, refused categories' cookies. */
-  private apply(consent: Consent): void {
-    if (this.googleConsentMode) pushConsentUpdate(consent);
+  /**
+   * Makes the decision (`null`: none) take effect on the page: Consent Mode, gated elements, and
+   * the declared cookies of every category not granted.
+   */
+  private apply(consent: Consent | null): void {
+    if (this.googleConsentMode) pushConsentUpdate(consent ?? NO_CONSENT);
     this.gatekeeper.update(consent);
-    this.forget(OPTIONAL_CATEGORIES.filter((category) => !consent[category]));
-  }
-
-  private forget(categories: readonly OptionalCategory[]): void {
-    forgetDeclared(categories.flatMap((category) => this.declarations[category]));
+    const refused = OPTIONAL_CATEGORIES.filter((category) => !consent?.[category]);
+    forgetDeclared(
+      refused.flatMap((category) => this.declarations[category]),
+      this.store.cookieName
+    );
   }
 
   /** Tells the site's other open tabs that the decision changed; they read it from the cookie. */
@@ -533,9 +553,17 @@ export class CookieConsent extends LitElement {
     sendConsentRecord(endpoint, consentRecord(detail, decision, activeLocale()));
   }
 
-  private announceStored(): void {
+  /**
+   * Once the page is parsed: a stored decision takes effect and is announced (`stored`); without
+   * one, only what is gated on `necessary` runs. Skipped if the visitor decided meanwhile.
+   */
+  private onParsed(): void {
+    if (this.decidedSinceLoad) return;
     const decision = this.store.decision;
-    if (!decision) return;
+    if (!decision) {
+      this.gatekeeper.update(null);
+      return;
+    }
     this.apply(decision.consent);
     this.dispatchEvent(
       new CookieConsentChangeEvent({
@@ -593,9 +621,17 @@ export class CookieConsent extends LitElement {
     return duplicate;
   }
 
-  /** The element that runs the page: this one, or the first one when this is a duplicate. */
+  /** The element that runs the page: the first one, when this is a duplicate and it is still there. */
   private get primary(): CookieConsent {
-    return this.duplicate ? (this.ownerDocument.querySelector('cookie-consent') as CookieConsent) : this;
+    const first = this.ownerDocument.querySelector('cookie-consent');
+    return this.duplicate && first instanceof CookieConsent && first !== this ? first : this;
+  }
+
+  /** A duplicate takes over when the element that ran the page is removed. */
+  private takeOver(): void {
+    if (!this.duplicate || !this.isConnected) return;
+    this.connectedCallback();
+    this.requestUpdate();
   }
 
   /** Brings the store in line with the attributes; does nothing (and warns of nothing) when they did not change. */

@@ -8,9 +8,11 @@
  * Elements added later are found by a MutationObserver. Nothing is activated twice.
  */
 import {warn} from './log.js';
-import {CATEGORIES, type Category, type Consent} from './store.js';
+import {CATEGORIES, NO_CONSENT, type Category, type Consent} from './store.js';
 
 const SELECTOR = '[data-cookie-consent]';
+/** Scripts we created, shared by every Gatekeeper: a new one (a re-mounted element) must not see them as placeholders. */
+const activated = new WeakSet<Element>();
 
 export class Gatekeeper {
   private consent: Consent | null = null;
@@ -25,7 +27,6 @@ export class Gatekeeper {
   start(): void {
     if (this.observer) return;
     this.observer = new MutationObserver((records) => {
-      if (!this.consent) return;
       for (const record of records) {
         for (const node of record.addedNodes) {
           if (node instanceof Element) this.scan(node);
@@ -40,26 +41,25 @@ export class Gatekeeper {
     this.observer = undefined;
   }
 
-  /** Activates, in document order, every gated element whose categories are all granted. */
+  /** Activates, in document order, every gated element whose categories are all granted (`null`: only `necessary`). */
   update(consent: Consent | null): void {
     this.consent = consent;
-    if (consent) this.scan(this.root.documentElement);
+    this.scan(this.root.documentElement);
   }
 
   private scan(root: Element): void {
     const found = root.matches(SELECTOR) ? [root] : [];
     found.push(...root.querySelectorAll(SELECTOR));
     for (const element of found) {
-      if (this.handled.has(element) || !this.allows(element)) continue;
+      if (this.handled.has(element) || activated.has(element) || !this.allows(element)) continue;
       this.handled.add(element);
       if (element instanceof HTMLScriptElement) this.enqueueScript(element);
-      else activateSource(element);
+      else guarded(() => activateSource(element));
     }
   }
 
   private allows(element: Element): boolean {
-    const consent = this.consent;
-    if (!consent) return false;
+    const consent = this.consent ?? NO_CONSENT;
     const listed = (element.getAttribute('data-cookie-consent') ?? '').split(/\s+/).filter(Boolean);
     const unknown = listed.filter((name) => !(CATEGORIES as readonly string[]).includes(name));
     if (unknown.length > 0 || listed.length === 0) {
@@ -78,7 +78,14 @@ export class Gatekeeper {
       warn('a script with data-cookie-consent must have type="text/plain", or it runs before consent.', placeholder);
       return;
     }
-    this.queue = this.queue.then(() => runScript(placeholder, this.handled));
+    this.queue = this.queue.then(() => {
+      // Consent may have been withdrawn while earlier scripts loaded: check again, and let a later grant retry.
+      if (!this.allows(placeholder)) {
+        this.handled.delete(placeholder);
+        return;
+      }
+      return guarded(() => runScript(placeholder));
+    });
   }
 }
 
@@ -112,7 +119,7 @@ function scriptPolicy(): ScriptPolicy | null {
 }
 
 /** Replaces the placeholder by a real script with the same attributes and code. */
-function runScript(placeholder: HTMLScriptElement, handled: WeakSet<Element>): Promise<void> {
+function runScript(placeholder: HTMLScriptElement): Promise<void> {
   const trusted = scriptPolicy();
   if (!placeholder.isConnected || !trusted) return Promise.resolve();
   const script = placeholder.ownerDocument.createElement('script');
@@ -129,7 +136,7 @@ function runScript(placeholder: HTMLScriptElement, handled: WeakSet<Element>): P
   // Browsers hide the nonce attribute once parsed; the property still holds it.
   if (placeholder.nonce) script.nonce = placeholder.nonce;
   script.async = false;
-  handled.add(script);
+  activated.add(script);
   const external = placeholder.hasAttribute('src');
   const done = external
     ? new Promise<void>((resolve) => {
@@ -140,6 +147,15 @@ function runScript(placeholder: HTMLScriptElement, handled: WeakSet<Element>): P
   if (!external) script.text = trusted.createScript(placeholder.text);
   placeholder.replaceWith(script);
   return done;
+}
+
+/** Runs one activation; its failure is warned about and never stops the others or reaches the page. */
+async function guarded(activate: () => void | Promise<void>): Promise<void> {
+  try {
+    await activate();
+  } catch (error) {
+    warn('could not activate a gated element.', error);
+  }
 }
 
 function activateSource(element: Element): void {

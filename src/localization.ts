@@ -50,19 +50,24 @@ export function direction(locale: string): 'rtl' | 'ltr' {
   return RTL.has(locale.split('-')[0]) ? 'rtl' : 'ltr';
 }
 
-let pending: {locale: string; done: Promise<void>} | undefined;
+let pending: {locale: string; done: Promise<void>; settled: boolean} | undefined;
 
 /** Shows the UI in `locale`; if its file cannot be loaded, English stays, with one warning. */
 function switchTo(locale: string): Promise<void> {
   const lit = runtime();
   if (!lit || failed.has(locale) || lit.getLocale() === locale) return Promise.resolve();
-  if (pending?.locale === locale) return pending.done;
-  const done = lit.setLocale(locale).catch((error: unknown) => {
-    failed.add(locale);
-    warn(`could not load the "${locale}" translations; showing English.`, error);
-    return lit.setLocale(sourceLocale);
-  });
-  pending = {locale, done};
+  if (pending?.locale === locale && !pending.settled) return pending.done;
+  const done = lit
+    .setLocale(locale)
+    .catch((error: unknown) => {
+      failed.add(locale);
+      warn(`could not load the "${locale}" translations; showing English.`, error);
+      return lit.setLocale(sourceLocale);
+    })
+    .finally(() => {
+      if (pending?.locale === locale) pending.settled = true;
+    });
+  pending = {locale, done, settled: false};
   return done;
 }
 
@@ -74,15 +79,26 @@ function switchTo(locale: string): Promise<void> {
 export class LocaleController implements ReactiveController {
   /** The locale the host asked for, matched against what ships. */
   requested = sourceLocale;
+  /** The last locale this controller switched to, so it asks once per change, not on every update. */
+  private switched?: string;
   private readonly observer = new MutationObserver(() => this.host.requestUpdate());
 
   constructor(private readonly host: ReactiveControllerHost & Element) {
     host.addController(this);
   }
 
-  /** True once the UI text is in the requested locale, or English because that locale failed or is not ours to set. */
+  /**
+   * True once the UI text is in the requested locale, or English because that locale failed or is
+   * not ours to set, or once this controller's switch is done even if another element's request
+   * took the shared locale elsewhere (so two languages on one page settle instead of looping).
+   */
   get ready(): boolean {
-    return runtime() === null || failed.has(this.requested) || activeLocale() === this.requested;
+    return (
+      runtime() === null ||
+      failed.has(this.requested) ||
+      activeLocale() === this.requested ||
+      (this.switched === this.requested && pending?.settled === true)
+    );
   }
 
   /** `lang` and `dir` for the host's rendered UI: those of the text actually shown. */
@@ -103,7 +119,11 @@ export class LocaleController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.requested = matchLocale(requestedLocales(this.host), availableLocales());
-    if (!this.ready) void switchTo(this.requested).then(() => this.host.requestUpdate());
+    // One language per page: every element follows <cookie-consent> when there is one.
+    const leader = this.host.ownerDocument.querySelector('cookie-consent') ?? this.host;
+    this.requested = matchLocale(requestedLocales(leader), availableLocales());
+    if (this.ready || this.switched === this.requested) return;
+    this.switched = this.requested;
+    void switchTo(this.requested).then(() => this.host.requestUpdate());
   }
 }

@@ -193,9 +193,15 @@ export function changedCategories(before: Consent | null, after: Consent): Categ
 
 export type ConsentStoreEvent = CustomEvent<ConsentChangeDetail>;
 
+export interface ConsentResetDetail {
+  /** What was granted before the decision was forgotten, or `null` if there was none. */
+  before: Consent | null;
+}
+
 /**
  * Holds the visitor's decision. Dispatches `change` (a `CustomEvent<ConsentChangeDetail>`)
- * for every decision taken through it; reading a stored decision is silent.
+ * for every decision taken through it, and `reset` (`CustomEvent<ConsentResetDetail>`) when a
+ * decision is forgotten; reading a stored decision is silent.
  */
 export class ConsentStore extends EventTarget {
   private options: StoreOptions = DEFAULT_OPTIONS;
@@ -208,10 +214,12 @@ export class ConsentStore extends EventTarget {
     super();
   }
 
-  /** Applies new options and reads the stored decision again under them. */
+  /** Applies new options and reads the stored decision again under them; a decision they void is a `reset`. */
   configure(options: StoreOptions): void {
+    const before = this.current;
     this.options = options;
     this.current = this.read();
+    if (before && !this.current) this.dispatchReset(before.consent);
   }
 
   get decision(): Decision | null {
@@ -254,7 +262,11 @@ export class ConsentStore extends EventTarget {
 
   /** Grants every offered category (but `targeting` while a Global Privacy Control signal is honoured). */
   acceptAll(reason: ConsentChangeReason = 'accept-all'): ConsentChangeDetail {
-    return this.decide({performance: true, functionality: true, targeting: !this.options.honourGpc}, reason);
+    // Under GPC, targeting keeps whatever the visitor chose for it themselves (off unless they did).
+    return this.decide(
+      {performance: true, functionality: true, targeting: this.options.honourGpc ? undefined : true},
+      reason
+    );
   }
 
   /** Refuses every optional category. */
@@ -264,13 +276,10 @@ export class ConsentStore extends EventTarget {
 
   /** Forgets the decision, as if the visitor had never decided; dispatches `reset`. */
   reset(): void {
+    const before = this.current;
     this.current = null;
-    this.dispatchEvent(new Event('reset'));
-    try {
-      this.jar.remove(this.options.cookieName, {path: '/', domain: this.options.cookieDomain});
-    } catch (error) {
-      warn('could not delete the consent cookie.', error);
-    }
+    this.removeCookie();
+    this.dispatchReset(before?.consent ?? null);
   }
 
   /**
@@ -282,11 +291,27 @@ export class ConsentStore extends EventTarget {
     const stored = this.read();
     if (!stored) {
       this.current = null;
-      if (before) this.dispatchEvent(new Event('reset'));
+      if (before) this.dispatchReset(before.consent);
       return null;
     }
     if (stored.consentId === before?.consentId) return null;
     return this.notify(before?.consent ?? null, stored, reason);
+  }
+
+  /** `reset` carries what was granted before, so withdrawals can take effect. */
+  private dispatchReset(before: Consent | null): void {
+    this.dispatchEvent(new CustomEvent<ConsentResetDetail>('reset', {detail: {before}}));
+  }
+
+  /** Removes the cookie, and a host-only one left from before `cookie-domain` was set, which would shadow it. */
+  private removeCookie(): void {
+    const {cookieName, cookieDomain} = this.options;
+    try {
+      this.jar.remove(cookieName, {path: '/', domain: cookieDomain});
+      if (cookieDomain) this.jar.remove(cookieName, {path: '/'});
+    } catch (error) {
+      warn('could not delete the consent cookie.', error);
+    }
   }
 
   private notify(before: Consent | null, decision: Decision, reason: ConsentChangeReason): ConsentChangeDetail {
@@ -327,6 +352,8 @@ export class ConsentStore extends EventTarget {
     const {cookieName, expiresDays, cookieDomain, secure} = this.options;
     const value = serializeDecision(decision);
     try {
+      // A host-only cookie from before `cookie-domain` was set would be read first: remove it.
+      if (cookieDomain) this.jar.remove(cookieName, {path: '/'});
       this.jar.set(cookieName, value, {expires: expiresDays, path: '/', domain: cookieDomain, sameSite: 'Lax', secure});
       if (this.jar.get(cookieName) !== value) {
         warn(

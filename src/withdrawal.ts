@@ -30,9 +30,9 @@ export function cookieDomains(hostname: string): string[] {
   return labels.slice(0, -1).map((_, index) => labels.slice(index).join('.'));
 }
 
-function deleteCookies(items: DeclaredItem[]): void {
+function deleteCookies(items: DeclaredItem[], keep: string): void {
   const present = Object.keys(Cookies.get());
-  const names = new Set(present.filter((name) => items.some((item) => matches(item, name))));
+  const names = new Set(present.filter((name) => name !== keep && items.some((item) => matches(item, name))));
   if (names.size === 0) return;
   const paths = cookiePaths(location.pathname);
   const domains = [undefined, ...cookieDomains(location.hostname)];
@@ -56,9 +56,12 @@ function clearStorage(area: 'localStorage' | 'sessionStorage', items: DeclaredIt
   }
 }
 
-/** Deletes every declared cookie and storage key of the given items. */
-export function forgetDeclared(items: DeclaredItem[]): void {
-  deleteCookies(items.filter((item) => item.type === 'cookie'));
+/** Deletes every declared cookie and storage key of the given items, but never the decision cookie `keep`. */
+export function forgetDeclared(items: DeclaredItem[], keep: string): void {
+  deleteCookies(
+    items.filter((item) => item.type === 'cookie'),
+    keep
+  );
   clearStorage(
     'localStorage',
     items.filter((item) => item.type === 'localStorage')
