@@ -345,6 +345,10 @@ export class ConsentStore extends EventTarget {
       }
       return null;
     }
+    // A category the site no longer offers is not granted, whatever was stored for it.
+    for (const category of OPTIONAL_CATEGORIES) {
+      if (!this.options.offered.includes(category)) result.consent[category] = false;
+    }
     return result;
   }
 

@@ -128,6 +128,18 @@ describe('ConsentStore', () => {
     expect(JSON.parse(jar.values.get('cookie_consent')!).granted).to.deep.equal(['performance']);
   });
 
+  it('never reports a category the site no longer offers as granted', () => {
+    const {store, jar} = makeStore();
+    store.acceptAll();
+    const narrowed = makeStore({offered: ['performance']}, jar).store;
+    expect(narrowed.consent).to.deep.equal({
+      necessary: true,
+      performance: true,
+      functionality: false,
+      targeting: false,
+    });
+  });
+
   it('treats a decision made under another revision as no decision, silently', () => {
     const jar = new MemoryJar();
     jar.values.set('cookie_consent', validRecord({rev: '1'}));
