@@ -1,30 +1,72 @@
 /**
  * `dist/consent-mode.js`: a tiny classic script for `<head>`, placed before an ungated Google tag.
  * It pushes Consent Mode's default (everything denied but security) and, for a returning visitor,
- * the update from the stored decision, synchronously, before the tag reads them. It reads the
- * decision exactly as `<cookie-consent>` does; give it the same settings as data attributes:
+ * the update from the stored decision, synchronously, before the tag reads them. Give it the same
+ * settings as `<cookie-consent>`:
  *
  *   <script src="/dist/consent-mode.js" data-cookie-name="cookie_consent" data-revision="1" data-expires-days="182"></script>
+ *
+ * Written small on purpose, without the store: it accepts exactly what `parseDecision` accepts
+ * (test/consent-mode-head.test.ts checks that on thousands of generated values).
  */
-import {pushConsentDefault, pushConsentUpdate} from './consent-mode.js';
-import {DEFAULT_OPTIONS, parseDecision} from './store.js';
-
+const DAY = 864e5;
+// Consent Mode types and the category that grants each ('' : always granted).
+const TYPES: Record<string, string> = {
+  ad_storage: 'targeting',
+  ad_user_data: 'targeting',
+  ad_personalization: 'targeting',
+  analytics_storage: 'performance',
+  functionality_storage: 'functionality',
+  personalization_storage: 'functionality',
+  security_storage: '',
+};
 const settings = document.currentScript?.dataset ?? {};
-const name = settings.cookieName || DEFAULT_OPTIONS.cookieName;
-pushConsentDefault();
-const raw = document.cookie
-  .split('; ')
-  .find((cookie) => cookie.startsWith(`${name}=`))
-  ?.slice(name.length + 1);
-if (raw) {
-  try {
-    const decision = parseDecision(decodeURIComponent(raw), {
-      revision: settings.revision || DEFAULT_OPTIONS.revision,
-      expiresDays: Number(settings.expiresDays) || DEFAULT_OPTIONS.expiresDays,
-      now: Date.now(),
-    });
-    if (typeof decision === 'object') pushConsentUpdate(decision.consent);
-  } catch {
-    // A cookie that is not even URL-encoded is no decision; the banner will ask.
+const cookieName = settings.cookieName || 'cookie_consent';
+const days = Number(settings.expiresDays);
+const layer: unknown[] = ((window as Window & {dataLayer?: unknown[]}).dataLayer ??= []);
+
+function gtag(...args: unknown[]): void;
+function gtag(): void {
+  // eslint-disable-next-line prefer-rest-params
+  layer.push(arguments);
+}
+
+function state(granted: string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const type in TYPES) result[type] = !TYPES[type] || granted.includes(TYPES[type]) ? 'granted' : 'denied';
+  return result;
+}
+
+gtag('consent', 'default', {...state([]), wait_for_update: 500});
+try {
+  const raw = decodeURIComponent(
+    document.cookie
+      .split('; ')
+      .find((cookie) => cookie.startsWith(`${cookieName}=`))!
+      .slice(cookieName.length + 1)
+  );
+  const stored = JSON.parse(raw);
+  const {at, granted} = stored;
+  const now = Date.now();
+  if (
+    raw.length <= 512 &&
+    String(Object.keys(stored).sort()) === 'at,granted,id,rev,v' &&
+    stored.v === 1 &&
+    stored.rev === (settings.revision || '1') &&
+    Number.isSafeInteger(at) &&
+    at >= 0 &&
+    at <= now + DAY &&
+    now - at <= (days > 0 ? Math.min(days, 400) : 182) * DAY &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(stored.id) &&
+    Array.isArray(granted) &&
+    granted.every(
+      (category: unknown, index: number) =>
+        ['performance', 'functionality', 'targeting'].includes(category as string) &&
+        granted.indexOf(category) === index
+    )
+  ) {
+    gtag('consent', 'update', state(granted));
   }
+} catch {
+  // No cookie, or one that is not ours: no decision, and the banner will ask.
 }

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
 import {OPTIONAL_CATEGORIES, parseDecision, serializeDecision, type Decision} from '../src/store.js';
+import {cookieValues} from './cookie-values.js';
 import {
   captureWarnings,
   captureWarningsAsync,
@@ -31,41 +32,7 @@ afterEach(() => clearCookies());
 
 describe('the cookie parser, fuzzed', () => {
   const context = {revision: REVISION, expiresDays: EXPIRES_DAYS, now: NOW};
-  const validRecord = fc.record({
-    v: fc.constant(1),
-    rev: fc.constant(REVISION),
-    at: fc.integer({min: NOW - EXPIRES_DAYS * DAY + 1, max: NOW}),
-    id: fc.uuid({version: 4}),
-    granted: fc.uniqueArray(fc.constantFrom(...OPTIONAL_CATEGORIES)),
-  });
-  /** Valid records with one field replaced, a key added or removed, or the text cut or spliced. */
-  const mutated = fc.oneof(
-    fc
-      .tuple(validRecord, fc.constantFrom('v', 'rev', 'at', 'id', 'granted'), fc.jsonValue())
-      .map(([record, key, value]) => JSON.stringify({...record, [key]: value})),
-    fc
-      .tuple(validRecord, fc.string(), fc.jsonValue())
-      .map(([record, key, value]) => JSON.stringify({...record, [key]: value})),
-    fc.tuple(validRecord, fc.constantFrom('v', 'rev', 'at', 'id', 'granted')).map(([record, key]) => {
-      const copy: Record<string, unknown> = {...record};
-      delete copy[key];
-      return JSON.stringify(copy);
-    }),
-    fc.tuple(validRecord, fc.nat(), fc.string()).map(([record, cut, insert]) => {
-      const text = JSON.stringify(record);
-      const at = cut % (text.length + 1);
-      return text.slice(0, at) + insert + text.slice(at);
-    }),
-    fc.tuple(validRecord, fc.array(fc.string())).map(([record, extra]) => JSON.stringify({...record, granted: extra})),
-    validRecord.map((record) => JSON.stringify(record).replace('{', '{"__proto__":{"targeting":true},'))
-  );
-  const anyValue = fc.oneof(
-    fc.string(),
-    fc.json(),
-    fc.string({unit: 'binary'}),
-    mutated,
-    validRecord.map((r) => JSON.stringify(r))
-  );
+  const {validRecord, anyValue} = cookieValues({revision: REVISION, expiresDays: EXPIRES_DAYS, now: NOW});
 
   it('never throws, and never grants what the value does not grant, for this revision and in date', () => {
     let accepted = 0;

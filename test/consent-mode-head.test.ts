@@ -1,0 +1,84 @@
+/**
+ * dist/consent-mode.js is written small, apart from the store: it must accept exactly the stored
+ * decisions the element accepts, and push the same Consent Mode state for them.
+ */
+import {expect} from '@open-wc/testing';
+import fc from 'fast-check';
+import Cookies from 'js-cookie';
+import {consentModeState} from '../src/consent-mode.js';
+import {parseDecision} from '../src/store.js';
+import {clearCookies} from './helpers.js';
+import {cookieValues} from './cookie-values.js';
+
+const code = await (await fetch('/dist/consent-mode.js')).text();
+type LayerWindow = Window & {dataLayer?: IArguments[]};
+
+/** Runs the built script as a site's <head> would, with the given data attributes. */
+function runHeadScript(settings: Record<string, string>): unknown[][] {
+  delete (window as LayerWindow).dataLayer;
+  const script = document.createElement('script');
+  Object.assign(script.dataset, settings);
+  script.text = code;
+  document.head.append(script);
+  script.remove();
+  return ((window as LayerWindow).dataLayer ?? []).map((entry) => Array.from(entry));
+}
+
+const canBeWritten = (value: string) => {
+  try {
+    encodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+afterEach(() => {
+  clearCookies();
+  delete (window as LayerWindow).dataLayer;
+});
+
+describe('dist/consent-mode.js', () => {
+  it('is well under 1 KB compressed', async () => {
+    const gzip = new Response(new Blob([code]).stream().pipeThrough(new CompressionStream('gzip')));
+    const bytes = (await gzip.arrayBuffer()).byteLength;
+    expect(bytes).to.be.below(800);
+  });
+
+  for (const [revision, expiresDays] of [
+    ['1', '182'],
+    ['2026-spring', '30'],
+  ] as const) {
+    it(`agrees with the element's parser on generated cookies (revision ${revision}, ${expiresDays} days)`, () => {
+      const now = Date.now();
+      const {anyValue} = cookieValues({revision, expiresDays: Number(expiresDays), now});
+      let updates = 0;
+      fc.assert(
+        fc.property(anyValue.filter(canBeWritten), (raw) => {
+          Cookies.set('site_consent', raw, {path: '/'});
+          const layer = runHeadScript({cookieName: 'site_consent', revision, expiresDays});
+          const decision = parseDecision(Cookies.get('site_consent')!, {
+            revision,
+            expiresDays: Number(expiresDays),
+            now: Date.now(),
+          });
+          expect(layer[0][1]).to.equal('default');
+          if (typeof decision === 'string') {
+            expect(layer, raw).to.have.length(1);
+          } else {
+            updates++;
+            expect(layer, raw).to.deep.equal([layer[0], ['consent', 'update', consentModeState(decision.consent)]]);
+          }
+        }),
+        {numRuns: 3000, seed: 42}
+      );
+      expect(updates, 'valid decisions among the generated values').to.be.above(100);
+    });
+  }
+
+  it('pushes only the default without a cookie', () => {
+    expect(runHeadScript({})).to.deep.equal([
+      ['consent', 'default', {...consentModeState(null), wait_for_update: 500}],
+    ]);
+  });
+});

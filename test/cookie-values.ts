@@ -1,0 +1,44 @@
+/** Generated cookie values for fuzzing the decision parser: valid records, mutations of them, and junk. */
+import fc from 'fast-check';
+import {OPTIONAL_CATEGORIES} from '../src/store.js';
+
+const DAY = 86400000;
+
+export function cookieValues({revision, expiresDays, now}: {revision: string; expiresDays: number; now: number}) {
+  const validRecord = fc.record({
+    v: fc.constant(1),
+    rev: fc.constant(revision),
+    at: fc.integer({min: now - expiresDays * DAY + 1, max: now}),
+    id: fc.uuid({version: 4}),
+    granted: fc.uniqueArray(fc.constantFrom(...OPTIONAL_CATEGORIES)),
+  });
+  /** Valid records with one field replaced, a key added or removed, or the text cut or spliced. */
+  const mutated = fc.oneof(
+    fc
+      .tuple(validRecord, fc.constantFrom('v', 'rev', 'at', 'id', 'granted'), fc.jsonValue())
+      .map(([record, key, value]) => JSON.stringify({...record, [key]: value})),
+    fc
+      .tuple(validRecord, fc.string(), fc.jsonValue())
+      .map(([record, key, value]) => JSON.stringify({...record, [key]: value})),
+    fc.tuple(validRecord, fc.constantFrom('v', 'rev', 'at', 'id', 'granted')).map(([record, key]) => {
+      const copy: Record<string, unknown> = {...record};
+      delete copy[key];
+      return JSON.stringify(copy);
+    }),
+    fc.tuple(validRecord, fc.nat(), fc.string()).map(([record, cut, insert]) => {
+      const text = JSON.stringify(record);
+      const at = cut % (text.length + 1);
+      return text.slice(0, at) + insert + text.slice(at);
+    }),
+    fc.tuple(validRecord, fc.array(fc.string())).map(([record, extra]) => JSON.stringify({...record, granted: extra})),
+    validRecord.map((record) => JSON.stringify(record).replace('{', '{"__proto__":{"targeting":true},'))
+  );
+  const anyValue = fc.oneof(
+    fc.string(),
+    fc.json(),
+    fc.string({unit: 'binary'}),
+    mutated,
+    validRecord.map((r) => JSON.stringify(r))
+  );
+  return {validRecord, anyValue};
+}
