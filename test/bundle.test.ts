@@ -97,6 +97,14 @@ describe('the script-tag bundle on a plain page', () => {
     expect(site.part('banner') !== null).to.equal(true);
     site.part('accept')!.click();
     expect(win.consentEvents).to.have.length(1);
+    const stored = win.document.cookie;
+    const again = await site.reload();
+    expect(
+      again.consentEvents.map((detail) => detail.reason),
+      'one element, one replay'
+    ).to.deep.equal(['stored']);
+    expect(again.document.cookie, 'the decision survives the second copy').to.equal(stored);
+    expect(site.errors).to.deep.equal([]);
   });
 });
 

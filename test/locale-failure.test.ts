@@ -26,3 +26,18 @@ it('shows English and warns once when the locale chunk fails to load', async () 
   el.acceptAll();
   expect(el.consent!.performance).to.equal(true);
 });
+
+it('keeps a stored decision when the locale chunk fails to load', async () => {
+  const first = await fixture<CookieConsent>('<cookie-consent lang="en"></cookie-consent>');
+  first.save({functionality: true});
+  const stored = document.cookie;
+  first.remove();
+  localeLoaders.fi = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  let el!: CookieConsent;
+  await captureWarningsAsync(async () => {
+    el = await fixture<CookieConsent>('<cookie-consent lang="fi"></cookie-consent>');
+    await el.updateComplete;
+  });
+  expect(el.consent!.functionality).to.equal(true);
+  expect(document.cookie).to.equal(stored);
+});
