@@ -128,6 +128,8 @@ export class CookieConsent extends LitElement {
   private readonly store = new ConsentStore(documentCookieJar);
   private storeAttributes = '';
   private duplicate = false;
+  /** Set while this element runs the page (connected, and not a duplicate). */
+  private running = false;
   private parsedDeclarations?: Declarations;
   private storedAnnounced = false;
   private decidedSinceLoad = false;
@@ -239,13 +241,15 @@ export class CookieConsent extends LitElement {
     } else {
       this.gatekeeper.update(this.store.consent);
     }
+    this.running = true;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (!this.duplicate) {
+    if (this.running) {
+      this.running = false;
       const next = this.ownerDocument.querySelector('cookie-consent');
-      if (next instanceof CookieConsent && next !== this) next.takeOver();
+      if (next instanceof CookieConsent) next.takeOver();
     }
     this.store.removeEventListener('change', this.onDecision);
     this.store.removeEventListener('reset', this.onReset);
@@ -612,8 +616,7 @@ export class CookieConsent extends LitElement {
    * warns once, and passes its method calls to the first, so no decision is lost or doubled.
    */
   private checkDuplicate(): boolean {
-    const first = this.ownerDocument.querySelector('cookie-consent');
-    const duplicate = first !== null && first !== this;
+    const duplicate = this.runningElsewhere() !== undefined;
     if (duplicate && !this.duplicate) {
       warn('there is more than one <cookie-consent> on the page; only the first is used. Keep one, first in <body>.');
     }
@@ -621,10 +624,16 @@ export class CookieConsent extends LitElement {
     return duplicate;
   }
 
-  /** The element that runs the page: the first one, when this is a duplicate and it is still there. */
+  /** Another `<cookie-consent>` of the page that is already running it, wherever it stands. */
+  private runningElsewhere(): CookieConsent | undefined {
+    return [...this.ownerDocument.querySelectorAll('cookie-consent')].find(
+      (element): element is CookieConsent => element instanceof CookieConsent && element !== this && element.running
+    );
+  }
+
+  /** The element that runs the page: another one while this is a duplicate, else this one. */
   private get primary(): CookieConsent {
-    const first = this.ownerDocument.querySelector('cookie-consent');
-    return this.duplicate && first instanceof CookieConsent && first !== this ? first : this;
+    return (this.duplicate && this.runningElsewhere()) || this;
   }
 
   /** A duplicate takes over when the element that ran the page is removed. */

@@ -573,7 +573,7 @@ describe('<cookie-consent> API', () => {
     expect(warnings.length).to.be.at.least(4);
     expect(warnings.every((line) => line.startsWith('cookie-consent-elements: '))).to.equal(true);
     el.rejectAll();
-    const cookie = (await browserCookies()).find((c) => c.name === 'cookie_consent')!;
+    const cookie = (await browserCookies()).find((c) => c.name === 'cookie_consent' && c.path === '/')!;
     expect((cookie.expires * 1000 - Date.now()) / 86400000).to.be.within(181.9, 182.1);
     expect(cookie.domain).to.equal(location.hostname);
   });

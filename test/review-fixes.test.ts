@@ -134,6 +134,26 @@ describe('elements coming and going', () => {
     expect(second.consent!.performance).to.equal(true);
   });
 
+  it('keeps the running element in charge when a new one is inserted before it', async () => {
+    const page = await fixture<HTMLElement>('<div><cookie-consent></cookie-consent></div>');
+    const running = page.querySelector('cookie-consent')!;
+    const newcomer = document.createElement('cookie-consent');
+    const warnings = await captureWarningsAsync(async () => {
+      page.prepend(newcomer);
+      await newcomer.updateComplete;
+    });
+    expect(warnings.filter((line) => line.includes('more than one <cookie-consent>'))).to.have.length(1);
+    expect(newcomer.shadowRoot!.querySelector('[part~=banner]') === null, 'the newcomer shows nothing').to.equal(true);
+    expect(running.shadowRoot!.querySelector('[part~=banner]') !== null).to.equal(true);
+    let events = 0;
+    const count = () => events++;
+    document.addEventListener('cookie-consent-change', count);
+    newcomer.acceptAll();
+    document.removeEventListener('cookie-consent-change', count);
+    expect(events, 'one decision, one event').to.equal(1);
+    expect(running.consent!.performance).to.equal(true);
+  });
+
   it('throws nothing when removed right after a change', async () => {
     const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
     el.acceptAll();

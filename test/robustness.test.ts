@@ -234,6 +234,7 @@ describe('nothing lost', () => {
     const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
     expect(el.consent!.performance).to.equal(true);
     expect(storedValue()).to.equal(value);
+    document.cookie = 'cookie_consent=; path=/elsewhere; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
 });
 
