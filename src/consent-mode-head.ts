@@ -9,17 +9,9 @@
  * Written small on purpose, without the store: it accepts exactly what `parseDecision` accepts
  * (test/consent-mode-head.test.ts checks that on thousands of generated values).
  */
+import {CONSENT_MODE_TYPES} from './consent-mode.js';
+
 const DAY = 864e5;
-// Consent Mode types and the category that grants each ('' : always granted).
-const TYPES: Record<string, string> = {
-  ad_storage: 'targeting',
-  ad_user_data: 'targeting',
-  ad_personalization: 'targeting',
-  analytics_storage: 'performance',
-  functionality_storage: 'functionality',
-  personalization_storage: 'functionality',
-  security_storage: '',
-};
 const settings = document.currentScript?.dataset ?? {};
 const cookieName = settings.cookieName || 'cookie_consent';
 const days = Number(settings.expiresDays);
@@ -33,7 +25,9 @@ function gtag(): void {
 
 function state(granted: string[]): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const type in TYPES) result[type] = !TYPES[type] || granted.includes(TYPES[type]) ? 'granted' : 'denied';
+  for (const [type, category] of Object.entries(CONSENT_MODE_TYPES)) {
+    result[type] = category === 'necessary' || granted.includes(category) ? 'granted' : 'denied';
+  }
   return result;
 }
 

@@ -131,7 +131,7 @@ export class CookieConsent extends LitElement {
   /** Set while this element runs the page (connected, and not a duplicate). */
   private running = false;
   private parsedDeclarations?: Declarations;
-  private storedAnnounced = false;
+  private parsedHandlerScheduled = false;
   private decidedSinceLoad = false;
   private readonly inset = new PageInset();
   private readonly locale = new LocaleController(this);
@@ -235,8 +235,8 @@ export class CookieConsent extends LitElement {
     this.addEventListener('focusin', this.onFocusIn);
     this.gatekeeper.start();
     this.openChannel();
-    if (!this.storedAnnounced) {
-      this.storedAnnounced = true;
+    if (!this.parsedHandlerScheduled) {
+      this.parsedHandlerScheduled = true;
       afterParsing(() => this.onParsed());
     } else {
       this.gatekeeper.update(this.store.consent);
