@@ -1,4 +1,4 @@
-import {LitElement, css, html, nothing, type PropertyValues} from 'lit';
+import {LitElement, css, unsafeCSS, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {localized, msg, str} from '@lit/localize';
 import {ConsentController} from './consent-controller.js';
@@ -42,9 +42,9 @@ const FOCUSABLE =
 @localized()
 export class CookieConsentGate extends LitElement {
   static override styles = [
-    theme,
-    controls,
-    block,
+    unsafeCSS(theme),
+    unsafeCSS(controls),
+    unsafeCSS(block),
     css`
       .placeholder {
         display: grid;

@@ -1,22 +1,26 @@
-// A checkbox with role="switch" takes its state from `checked`; ARIA in HTML says not to add aria-checked.
-/* eslint-disable lit-a11y/role-has-required-aria-attrs */
-import {LitElement, html, nothing, type PropertyValues} from 'lit';
-import {property, query, state} from 'lit/decorators.js';
-import {localized, msg, str} from '@lit/localize';
+/**
+ * `<cookie-consent>`: the banner and the preferences panel, over the store (`store.ts`) and the
+ * gating (`gating.ts`). It is a plain custom element, not a LitElement, so that what every page
+ * view loads stays small and quick: the banner is a few DOM nodes built here, and the panel, the
+ * one part with much to render, is a lazy lit-html chunk (`panel.ts`) fetched when first opened.
+ */
+import type {ReactiveController} from 'lit';
+import {msg} from '@lit/localize';
 import {styles} from './cookie-consent.styles.js';
-import {controls, theme} from './theme.styles.js';
+import {controls, sheet, theme} from './theme.styles.js';
 import {consentRecord, sendConsentRecord} from './consent-log.js';
 import {documentCookieJar} from './cookie-jar.js';
 import {parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
 import {emptyDeclarations, parseDeclarations, type Declarations} from './declarations.js';
+import {h} from './dom.js';
 import {CookieConsentChangeEvent} from './events.js';
 import {activeLocale, LocaleController} from './localization.js';
 import {warn} from './log.js';
 import {PageInset} from './page-inset.js';
 import {pushConsentDefault, pushConsentUpdate} from './consent-mode.js';
 import {Gatekeeper} from './gating.js';
+import type {PanelView} from './panel.js';
 import {forgetDeclared} from './withdrawal.js';
-import {alwaysOn, categoryDescription, categoryName} from './texts.js';
 import {
   changedCategories,
   ConsentStore,
@@ -32,6 +36,44 @@ import {
 
 const LAYOUTS = ['bar', 'box'];
 const THEMES = ['auto', 'light', 'dark'];
+/** The properties that reflect an attribute. */
+const PROPERTIES = [
+  'policyUrl',
+  'revision',
+  'expiresDays',
+  'cookieName',
+  'cookieDomain',
+  'categories',
+  'uiLang',
+  'googleConsentMode',
+  'ignoreGpc',
+  'reloadOnWithdraw',
+  'logEndpoint',
+  'layout',
+  'theme',
+] as const;
+
+interface Banner {
+  /** The language and policy link the texts were set for. */
+  key: string;
+  section: HTMLElement;
+  title: HTMLElement;
+  message: HTMLElement;
+  accept: HTMLButtonElement;
+  reject: HTMLButtonElement;
+  preferences: HTMLButtonElement;
+}
+
+let panelModule: Promise<typeof import('./panel.js')> | undefined;
+
+/** The panel's chunk, fetched once; a failed fetch is tried again next time. */
+function loadPanel(): Promise<typeof import('./panel.js')> {
+  panelModule ??= import('./panel.js').catch((error: unknown) => {
+    panelModule = undefined;
+    throw error;
+  });
+  return panelModule;
+}
 
 /**
  * The consent banner and preferences panel. Place it once, first in `<body>`.
@@ -74,56 +116,128 @@ const THEMES = ['auto', 'light', 'dark'];
  * @cssprop [--cookie-consent-duration=200ms] - Length of the entry animations (0 when reduced motion is asked for).
  * @cssprop [--cookie-consent-z-index=2147483000] - Stacking order of the banner.
  */
-@localized()
-export class CookieConsent extends LitElement {
-  static override styles = [theme, controls, styles];
+export class CookieConsent extends HTMLElement {
+  static readonly observedAttributes = [
+    'policy-url',
+    'revision',
+    'expires-days',
+    'cookie-name',
+    'cookie-domain',
+    'categories',
+    'lang',
+    'google-consent-mode',
+    'ignore-gpc',
+    'reload-on-withdraw',
+    'log-endpoint',
+    'layout',
+    'theme',
+  ];
+
+  // The properties reflect their attributes, as a built-in element's do: the attribute holds the value.
 
   /** The cookie policy page for the "find out more" link; only `http:`, `https:` and relative URLs are used. */
-  @property({attribute: 'policy-url'}) policyUrl?: string;
+  get policyUrl(): string | undefined {
+    return this.text('policy-url');
+  }
+  set policyUrl(value: string | undefined) {
+    this.setText('policy-url', value);
+  }
 
   /** A decision stored under another revision is void and the banner asks again. */
-  @property() revision = '1';
+  get revision(): string {
+    return this.text('revision') ?? '1';
+  }
+  set revision(value: string) {
+    this.setText('revision', value);
+  }
 
   /** Days a decision, acceptance or refusal, is kept (at most 400). */
-  @property({attribute: 'expires-days', type: Number}) expiresDays = 182;
+  get expiresDays(): number {
+    return Number(this.text('expires-days') ?? 182);
+  }
+  set expiresDays(value: number) {
+    this.setText('expires-days', value);
+  }
 
   /** Name of the one cookie the library writes. */
-  @property({attribute: 'cookie-name'}) cookieName = 'cookie_consent';
+  get cookieName(): string {
+    return this.text('cookie-name') ?? 'cookie_consent';
+  }
+  set cookieName(value: string) {
+    this.setText('cookie-name', value);
+  }
 
   /** Domain of the cookie, e.g. `.example.org` to share the decision across subdomains. */
-  @property({attribute: 'cookie-domain'}) cookieDomain?: string;
+  get cookieDomain(): string | undefined {
+    return this.text('cookie-domain');
+  }
+  set cookieDomain(value: string | undefined) {
+    this.setText('cookie-domain', value);
+  }
 
   /** Optional categories offered, space-separated. */
-  @property() categories = 'performance functionality targeting';
+  get categories(): string {
+    return this.text('categories') ?? 'performance functionality targeting';
+  }
+  set categories(value: string) {
+    this.setText('categories', value);
+  }
 
   /** Language of the UI (defaults to the closest `lang` of the page, then the browser's). */
-  @property({attribute: 'lang'}) uiLang?: string;
+  get uiLang(): string | undefined {
+    return this.text('lang');
+  }
+  set uiLang(value: string | undefined) {
+    this.setText('lang', value);
+  }
 
   /** Drive Google Consent Mode v2. */
-  @property({type: Boolean, attribute: 'google-consent-mode'}) googleConsentMode = false;
+  get googleConsentMode(): boolean {
+    return this.hasAttribute('google-consent-mode');
+  }
+  set googleConsentMode(value: boolean) {
+    this.toggleAttribute('google-consent-mode', !!value);
+  }
 
   /** Let "accept all" grant `targeting` despite a Global Privacy Control signal. */
-  @property({type: Boolean, attribute: 'ignore-gpc'}) ignoreGpc = false;
+  get ignoreGpc(): boolean {
+    return this.hasAttribute('ignore-gpc');
+  }
+  set ignoreGpc(value: boolean) {
+    this.toggleAttribute('ignore-gpc', !!value);
+  }
 
   /** Reload the page after a category is withdrawn, since running scripts cannot be stopped. */
-  @property({type: Boolean, attribute: 'reload-on-withdraw'}) reloadOnWithdraw = false;
+  get reloadOnWithdraw(): boolean {
+    return this.hasAttribute('reload-on-withdraw');
+  }
+  set reloadOnWithdraw(value: boolean) {
+    this.toggleAttribute('reload-on-withdraw', !!value);
+  }
 
   /** URL that receives each decision as a JSON record sent with `navigator.sendBeacon`. */
-  @property({attribute: 'log-endpoint'}) logEndpoint?: string;
+  get logEndpoint(): string | undefined {
+    return this.text('log-endpoint');
+  }
+  set logEndpoint(value: string | undefined) {
+    this.setText('log-endpoint', value);
+  }
 
   /** `bar` (full width, at the bottom) or `box` (in a corner). */
-  @property({reflect: true}) layout: 'bar' | 'box' = 'bar';
+  get layout(): 'bar' | 'box' {
+    return (this.text('layout') ?? 'bar') as 'bar' | 'box';
+  }
+  set layout(value: 'bar' | 'box') {
+    this.setText('layout', value);
+  }
 
   /** `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
-  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
-
-  @state() private panelOpen = false;
-  @state() private draft: Consent = {...NO_CONSENT};
-  @state() private status = '';
-
-  @query('.banner') private banner?: HTMLElement;
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('[role="status"]') private statusRegion?: HTMLElement;
+  get theme(): 'auto' | 'light' | 'dark' {
+    return (this.text('theme') ?? 'auto') as 'auto' | 'light' | 'dark';
+  }
+  set theme(value: 'auto' | 'light' | 'dark') {
+    this.setText('theme', value);
+  }
 
   private readonly store = new ConsentStore(documentCookieJar);
   private storeAttributes = '';
@@ -134,6 +248,7 @@ export class CookieConsent extends LitElement {
   private parsedHandlerScheduled = false;
   private decidedSinceLoad = false;
   private readonly inset = new PageInset();
+  private readonly controllers: ReactiveController[] = [];
   private readonly locale = new LocaleController(this);
   private readonly gatekeeper = new Gatekeeper(document);
   private channel?: BroadcastChannel;
@@ -142,12 +257,54 @@ export class CookieConsent extends LitElement {
   /** What opened the panel, to put focus back when it closes. */
   private panelOpener: HTMLElement | null = null;
 
+  private panelOpen = false;
+  private draft: Consent = {...NO_CONSENT};
+  private status = '';
+  /** The update that is scheduled or running; `updateComplete` waits for it. */
+  private updating: Promise<void> = Promise.resolve();
+  private updateScheduled = false;
+  private readonly root = this.attachShadow({mode: 'open'});
+  private banner?: Banner;
+  private statusRegion?: HTMLElement;
+  private panelRoot?: HTMLElement;
+
+  private text(name: string): string | undefined {
+    return this.getAttribute(name) ?? undefined;
+  }
+
+  private setText(name: string, value: unknown): void {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  /** A property set before the element was defined is an own property that hides the accessor: pass it on. */
+  private upgradeProperties(): void {
+    for (const name of PROPERTIES) {
+      if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
+      const value = this[name];
+      delete this[name];
+      (this as Record<string, unknown>)[name] = value;
+    }
+  }
+
   /** The current decision, or `null` while the visitor has not decided. */
   get consent(): Consent | null {
     const primary = this.primary;
     if (primary !== this) return primary.consent;
     this.syncStore();
     return this.store.consent;
+  }
+
+  /** Resolves once the element has rendered what its state asks for (as a LitElement's does). */
+  get updateComplete(): Promise<boolean> {
+    return (async () => {
+      let done: Promise<void> | undefined;
+      while (done !== this.updating) {
+        done = this.updating;
+        await done;
+      }
+      return true;
+    })();
   }
 
   /** Opens the preferences panel; focus returns to the element focused before, when it closes. */
@@ -158,8 +315,9 @@ export class CookieConsent extends LitElement {
     this.panelOpener = deepActiveElement();
     this.draft = {...(this.store.consent ?? NO_CONSENT)};
     this.panelOpen = true;
+    this.requestUpdate();
     await this.updateComplete;
-    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+    if (this.panelOpen && this.dialog && !this.dialog.open) this.dialog.showModal();
   }
 
   /** Grants every offered category. */
@@ -223,8 +381,10 @@ export class CookieConsent extends LitElement {
     this.postToOtherTabs();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  connectedCallback(): void {
+    this.upgradeProperties();
+    for (const controller of this.controllers) controller.hostConnected?.();
+    this.requestUpdate();
     if (this.checkDuplicate()) return;
     this.syncStore();
     // Before any gated script can run, so Google's tags start from "denied".
@@ -232,6 +392,7 @@ export class CookieConsent extends LitElement {
     this.store.addEventListener('change', this.onDecision);
     this.store.addEventListener('reset', this.onReset);
     document.addEventListener('click', this.onDocumentClick);
+    window.addEventListener('lit-localize-status', this.onLocaleStatus);
     this.addEventListener('focusin', this.onFocusIn);
     this.gatekeeper.start();
     this.openChannel();
@@ -244,8 +405,8 @@ export class CookieConsent extends LitElement {
     this.running = true;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  disconnectedCallback(): void {
+    for (const controller of this.controllers) controller.hostDisconnected?.();
     if (this.running) {
       this.running = false;
       const next = this.ownerDocument.querySelector('cookie-consent');
@@ -254,6 +415,7 @@ export class CookieConsent extends LitElement {
     this.store.removeEventListener('change', this.onDecision);
     this.store.removeEventListener('reset', this.onReset);
     document.removeEventListener('click', this.onDocumentClick);
+    window.removeEventListener('lit-localize-status', this.onLocaleStatus);
     this.removeEventListener('focusin', this.onFocusIn);
     this.gatekeeper.stop();
     this.channel?.close();
@@ -261,222 +423,209 @@ export class CookieConsent extends LitElement {
     this.inset.release();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.duplicate) return;
-    this.syncStore();
-    if (changed.has('layout') && !LAYOUTS.includes(this.layout)) {
-      warn(`layout="${this.layout}" is not one of ${LAYOUTS.join(', ')}; showing a bar.`);
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value) return;
+    if (name === 'layout' && value !== null && !LAYOUTS.includes(value)) {
+      warn(`layout="${value}" is not one of ${LAYOUTS.join(', ')}; showing a bar.`);
     }
-    if (changed.has('theme') && !THEMES.includes(this.theme)) {
-      warn(`theme="${this.theme}" is not one of ${THEMES.join(', ')}; following the system.`);
+    if (name === 'theme' && value !== null && !THEMES.includes(value)) {
+      warn(`theme="${value}" is not one of ${THEMES.join(', ')}; following the system.`);
+    }
+    this.requestUpdate();
+  }
+
+  /** For the locale controller (a Lit reactive controller): this element hosts controllers as a LitElement does. */
+  addController(controller: ReactiveController): void {
+    this.controllers.push(controller);
+  }
+
+  removeController(controller: ReactiveController): void {
+    this.controllers.splice(this.controllers.indexOf(controller) >>> 0, 1);
+  }
+
+  /** Schedules one update in a microtask, however many changes come before it. */
+  requestUpdate(): void {
+    if (this.updateScheduled) return;
+    this.updateScheduled = true;
+    const previous = this.updating;
+    this.updating = previous.then(() => {
+      this.updateScheduled = false;
+      return this.update();
+    });
+  }
+
+  private async update(): Promise<void> {
+    try {
+      if (!this.duplicate) this.syncStore();
+      for (const controller of this.controllers) controller.hostUpdate?.();
+      await this.render();
+    } catch (error) {
+      warn('could not show the banner or panel.', error);
     }
   }
 
-  protected override updated(): void {
-    if (!this.isConnected) return;
-    const banner = this.banner;
-    if (!banner) {
+  /**
+   * Shows what the state asks for: the banner until the visitor decides (once the visitor's
+   * language is loaded, rather than flash English), the panel while it is open, and the status
+   * notice that screen readers announce after a decision. A returning visitor gets none of it.
+   */
+  private async render(): Promise<void> {
+    if (this.duplicate || !this.isConnected) {
+      if (this.duplicate) this.clear();
+      return;
+    }
+    const panel = this.panelOpen || this.panelRoot ? await loadPanel() : undefined;
+    const showBanner = !this.store.decision && this.locale.ready;
+    if (showBanner || this.panelOpen || this.status) this.adoptStyles(this.panelOpen ? panel?.panelStyles : undefined);
+    const locale = this.locale.lang;
+    const dir = this.locale.dir;
+
+    if (panel) {
+      this.panelRoot ??= this.root.insertBefore(h('div', {class: 'panel-root'}), this.root.firstChild);
+      panel.renderPanel(this.panelRoot, this.panelOpen ? this.panelView(locale, dir) : undefined);
+    }
+
+    if (showBanner) this.showBanner(locale, dir);
+    else if (this.banner) {
+      this.banner.section.remove();
+      this.banner = undefined;
+    }
+
+    if (showBanner || this.status || this.statusRegion) {
+      this.statusRegion ??= this.root.appendChild(
+        h('div', {role: 'status', class: 'visually-hidden surface', tabindex: '-1'})
+      );
+      this.statusRegion.lang = locale;
+      if (this.statusRegion.textContent !== this.status) this.statusRegion.textContent = this.status;
+    }
+
+    const section = this.banner?.section;
+    if (!section) {
       this.inset.release();
       return;
     }
     // The top layer keeps the banner above anything the page stacks, whatever its z-index. It steps
     // out while the modal panel is open, which would otherwise stack under it, and comes back after.
-    if (typeof banner.showPopover === 'function') {
-      const shown = banner.matches(':popover-open');
-      if (this.panelOpen && shown) banner.hidePopover();
-      else if (!this.panelOpen && !shown) banner.showPopover();
+    if (typeof section.showPopover === 'function') {
+      const shown = section.matches(':popover-open');
+      if (this.panelOpen && shown) section.hidePopover();
+      else if (!this.panelOpen && !shown) section.showPopover();
     }
-    this.inset.watch(banner);
+    this.inset.watch(section);
   }
 
-  protected override render() {
-    if (this.duplicate) return nothing;
-    // Until the visitor's language is loaded the banner waits, rather than flash English.
-    const locale = this.locale.lang;
-    return html`
-      ${this.store.decision || !this.locale.ready ? nothing : this.renderBanner(locale)}
-      ${this.panelOpen ? this.renderPanel(locale) : nothing}
-      <div role="status" class="visually-hidden surface" tabindex="-1" lang=${locale}>${this.status}</div>
-    `;
-  }
-
-  private renderBanner(locale: string) {
+  /** Builds the banner once, and sets its texts again when the language or the policy link changes. */
+  private showBanner(locale: string, dir: string): void {
     const policyUrl = safeUrl(this.policyUrl, 'policy-url');
-    return html`
-      <section
-        class="banner surface"
-        part="banner"
-        aria-labelledby="banner-title"
-        lang=${locale}
-        dir=${this.locale.dir}
-        popover="manual"
-      >
-        <div class="content">
-          <div class="text">
-            <h2 id="banner-title" part="title">${msg('Cookies on this site', {desc: 'Banner: heading'})}</h2>
-            <p part="message">
-              ${msg(
-                'This site uses cookies. Some are needed to make it work. We would like to set others only if you agree; you can change your mind at any time.',
-                {desc: 'Banner: the message asking for consent'}
-              )}
-              ${
-                policyUrl
-                  ? html`<a part="policy-link" href=${policyUrl}
-                      >${msg('Find out more about cookies', {desc: 'Banner: link to the cookie policy page'})}</a
-                    >`
-                  : nothing
-              }
-            </p>
-          </div>
-          <div class="actions">
-            <div class="choice">
-              <button part="button accept" class="primary" @click=${() => this.store.acceptAll()}>
-                ${msg('I agree', {desc: 'Banner: button that accepts all optional cookies'})}
-              </button>
-              <button part="button reject" class="primary" @click=${() => this.store.rejectAll()}>
-                ${msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'})}
-              </button>
-            </div>
-            <button part="button preferences" class="secondary" @click=${() => this.showPreferences()}>
-              ${msg('Choose cookies', {desc: 'Banner: button that opens the preferences panel'})}
-            </button>
-          </div>
-        </div>
-      </section>
-    `;
+    const key = `${locale} ${policyUrl ?? ''}`;
+    if (this.banner?.key === key) return;
+    const banner = (this.banner ??= this.buildBanner());
+    banner.key = key;
+    banner.section.lang = locale;
+    banner.section.dir = dir;
+    banner.title.textContent = msg('Cookies on this site', {desc: 'Banner: heading'});
+    const message = msg(
+      'This site uses cookies. Some are needed to make it work. We would like to set others only if you agree; you can change your mind at any time.',
+      {desc: 'Banner: the message asking for consent'}
+    );
+    banner.message.replaceChildren(message);
+    if (policyUrl) {
+      const link = h('a', {part: 'policy-link', href: policyUrl});
+      link.textContent = msg('Find out more about cookies', {desc: 'Banner: link to the cookie policy page'});
+      banner.message.append(' ', link);
+    }
+    banner.accept.textContent = msg('I agree', {desc: 'Banner: button that accepts all optional cookies'});
+    banner.reject.textContent = msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'});
+    banner.preferences.textContent = msg('Choose cookies', {desc: 'Banner: button that opens the preferences panel'});
+    if (!banner.section.isConnected) this.root.insertBefore(banner.section, this.statusRegion ?? null);
   }
 
-  private renderPanel(locale: string) {
-    const offered = this.store.offered;
-    return html`
-      <dialog
-        class="surface"
-        part="dialog"
-        aria-labelledby="panel-title"
-        lang=${locale}
-        dir=${this.locale.dir}
-        @close=${this.onPanelClosed}
-      >
-        <div class="panel">
-          <header>
-            <h2 id="panel-title">${msg('Your cookie choices', {desc: 'Panel: heading'})}</h2>
-            <button
-              part="button close"
-              class="close"
-              aria-label=${msg('Close', {desc: 'Panel: button that closes the panel without saving'})}
-              @click=${this.closePanel}
-            >
-              <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.5">
-                <path d="M5 5l14 14M19 5L5 19" />
-              </svg>
-            </button>
-          </header>
-          <p>
-            ${msg(
-              'Strictly necessary cookies are always on, because the site cannot work without them. The others stay off unless you switch them on.',
-              {desc: 'Panel: introduction above the list of categories'}
-            )}
-          </p>
-          ${
-            this.store.honoursGpc && offered.includes('targeting')
-              ? html`<p class="note" part="gpc-note">
-                  ${msg(
-                    'Your browser asks sites not to sell or share your data (Global Privacy Control). We respect this: targeting and advertising cookies stay off unless you switch them on yourself.',
-                    {desc: 'Panel: note shown when the browser sends a Global Privacy Control signal'}
-                  )}
-                </p>`
-              : nothing
-          }
-          <ul>
-            <li part="category">
-              <div class="switch-row">
-                <label for="switch-necessary">${categoryName('necessary')}</label>
-                <span class="always-on">${alwaysOn()}</span>
-                <input
-                  id="switch-necessary"
-                  part="switch"
-                  type="checkbox"
-                  role="switch"
-                  checked
-                  disabled
-                  aria-describedby="description-necessary"
-                />
-              </div>
-              <p class="description" id="description-necessary">${categoryDescription('necessary')}</p>
-            </li>
-            ${offered.map((category) => this.renderSwitch(category))}
-          </ul>
-          <div class="actions">
-            <div class="choice">
-              <button part="button accept-all" class="primary" @click=${() => this.decideInPanel('accept-all')}>
-                ${msg('Accept all', {desc: 'Panel: button that accepts all optional cookies'})}
-              </button>
-              <button part="button reject-all" class="primary" @click=${() => this.decideInPanel('reject-all')}>
-                ${msg('Reject all', {desc: 'Panel: button that refuses all optional cookies'})}
-              </button>
-            </div>
-            <button part="button save" class="secondary" @click=${() => this.decideInPanel('save')}>
-              ${msg('Save my choices', {desc: 'Panel: button that stores the switches as they are set'})}
-            </button>
-          </div>
-          ${this.renderReceipt(locale)}
-        </div>
-      </dialog>
-    `;
+  private buildBanner(): Banner {
+    const button = (part: string, className: string, onClick: () => void) => {
+      const element = h('button', {part: `button ${part}`, class: className});
+      element.addEventListener('click', onClick);
+      return element;
+    };
+    const title = h('h2', {id: 'banner-title', part: 'title'});
+    const message = h('p', {part: 'message'});
+    const accept = button('accept', 'primary', () => this.store.acceptAll());
+    const reject = button('reject', 'primary', () => this.store.rejectAll());
+    const preferences = button('preferences', 'secondary', () => void this.showPreferences());
+    // Fetch the panel as soon as the visitor heads for its button, so it opens without a wait.
+    const preload = () => void loadPanel().catch(() => undefined);
+    preferences.addEventListener('pointerenter', preload);
+    preferences.addEventListener('focus', preload);
+    const section = h(
+      'section',
+      {class: 'banner surface', part: 'banner', 'aria-labelledby': 'banner-title', popover: 'manual'},
+      h(
+        'div',
+        {class: 'content'},
+        h('div', {class: 'text'}, title, message),
+        h('div', {class: 'actions'}, h('div', {class: 'choice'}, accept, reject), preferences)
+      )
+    );
+    return {key: '', section, title, message, accept, reject, preferences};
   }
 
-  /** The proof of consent, shown to the visitor too: the id and date of the stored decision. */
-  private renderReceipt(locale: string) {
-    const decision = this.store.decision;
-    if (!decision) return nothing;
-    const id = decision.consentId;
-    const date = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeStyle: 'short'}).format(decision.decidedAt);
-    return html`<p class="receipt" part="receipt">
-      ${msg(str`Your current choice was saved on ${date}. Consent ID: ${id}`, {
-        desc: 'Panel: proof of consent; the first placeholder is a date and time, the second an identifier',
-      })}
-    </p>`;
+  private panelView(locale: string, dir: 'ltr' | 'rtl'): PanelView {
+    return {
+      locale,
+      dir,
+      offered: this.store.offered,
+      gpc: this.store.honoursGpc,
+      draft: this.draft,
+      decision: this.store.decision,
+      onSwitch: (category, on) => {
+        this.draft = {...this.draft, [category]: on};
+        this.requestUpdate();
+      },
+      onDecide: (action) => {
+        if (action === 'accept-all') this.store.acceptAll();
+        else if (action === 'reject-all') this.store.rejectAll();
+        else this.store.decide(this.draft, 'save');
+        this.closePanel();
+      },
+      onCloseClick: this.closePanel,
+      onClosed: this.onPanelClosed,
+    };
   }
 
-  private renderSwitch(category: OptionalCategory) {
-    return html`
-      <li part="category">
-        <div class="switch-row">
-          <label for="switch-${category}">${categoryName(category)}</label>
-          <input
-            id="switch-${category}"
-            part="switch"
-            type="checkbox"
-            role="switch"
-            .checked=${this.draft[category]}
-            aria-describedby="description-${category}"
-            @change=${(event: Event) => {
-              this.draft = {...this.draft, [category]: (event.target as HTMLInputElement).checked};
-            }}
-          />
-        </div>
-        <p class="description" id="description-${category}">${categoryDescription(category)}</p>
-      </li>
-    `;
+  private stylesAdopted = 0;
+
+  /** The shared sheets on first need (a returning visitor parses no CSS), the panel's with the panel. */
+  private adoptStyles(panelStyles?: string): void {
+    const wanted = panelStyles ? 2 : 1;
+    if (this.stylesAdopted >= wanted) return;
+    this.stylesAdopted = wanted;
+    const texts = [theme, controls, styles];
+    if (panelStyles) texts.push(panelStyles);
+    this.root.adoptedStyleSheets = texts.map(sheet);
   }
 
-  private decideInPanel(action: 'accept-all' | 'reject-all' | 'save'): void {
-    if (action === 'accept-all') this.store.acceptAll();
-    else if (action === 'reject-all') this.store.rejectAll();
-    else this.store.decide(this.draft, 'save');
-    this.closePanel();
+  /** A duplicate shows nothing. */
+  private clear(): void {
+    this.root.replaceChildren();
+    this.banner = this.statusRegion = this.panelRoot = undefined;
+    this.inset.release();
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.root.querySelector('dialog');
   }
 
   /** Closes and removes the panel at once; `onPanelClosed` puts focus back when `close` arrives. */
   private readonly closePanel = (): void => {
     this.dialog?.close();
     this.panelOpen = false;
+    this.requestUpdate();
   };
 
   private readonly onPanelClosed = async (): Promise<void> => {
     // `close` arrives a task later: the panel may have been opened again meanwhile.
     if (this.dialog?.open) return;
     this.panelOpen = false;
+    this.requestUpdate();
     await this.updateComplete;
     this.restoreFocus(this.panelOpener);
     this.panelOpener = null;
@@ -485,11 +634,12 @@ export class CookieConsent extends LitElement {
   private readonly onDecision = async (event: Event): Promise<void> => {
     const detail = (event as ConsentStoreEvent).detail;
     this.decidedSinceLoad = true;
-    const focusWasInBanner = !!this.banner && this.shadowRoot?.activeElement != null && !this.panelOpen;
+    const focusWasInBanner = !!this.banner && this.root.activeElement != null && !this.panelOpen;
     this.status = statusMessage(
       detail,
       this.store.offered.every((category) => detail.consent[category])
     );
+    this.requestUpdate();
     this.dispatchEvent(new CookieConsentChangeEvent(detail));
     // A listener may have decided again (or reset): what holds now is what takes effect.
     this.apply(this.store.consent);
@@ -597,6 +747,13 @@ export class CookieConsent extends LitElement {
     this.statusRegion?.focus();
   }
 
+  /** A locale loaded elsewhere (an app's own lit-localize set-up): show its texts. */
+  private readonly onLocaleStatus = (event: Event): void => {
+    if ((event as CustomEvent<{status: string}>).detail.status !== 'ready') return;
+    if (this.banner) this.banner.key = '';
+    this.requestUpdate();
+  };
+
   private readonly onFocusIn = (event: FocusEvent): void => {
     const from = event.relatedTarget;
     if (from instanceof HTMLElement && from !== this && !this.contains(from)) this.focusBeforeBanner = from;
@@ -640,7 +797,6 @@ export class CookieConsent extends LitElement {
   private takeOver(): void {
     if (!this.duplicate || !this.isConnected) return;
     this.connectedCallback();
-    this.requestUpdate();
   }
 
   /** Brings the store in line with the attributes; does nothing (and warns of nothing) when they did not change. */

@@ -1,4 +1,4 @@
-import {LitElement, css, html, nothing} from 'lit';
+import {LitElement, css, unsafeCSS, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {localized, msg, str} from '@lit/localize';
 import {parseCategories} from './config.js';
@@ -37,9 +37,9 @@ import {block, controls, theme} from './theme.styles.js';
 @localized()
 export class CookieDeclaration extends LitElement {
   static override styles = [
-    theme,
-    controls,
-    block,
+    unsafeCSS(theme),
+    unsafeCSS(controls),
+    unsafeCSS(block),
     css`
       .declaration {
         display: grid;

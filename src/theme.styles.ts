@@ -2,10 +2,26 @@
  * Design tokens and controls shared by every element of the library, so that a site sets the
  * `--cookie-consent-*` custom properties once and themes the banner, the gates and the policy
  * table together. Colours meet 4.5:1 for text and 3:1 for controls in both themes.
+ *
+ * Plain CSS text, made into constructed stylesheets by `sheet()`: `<cookie-consent>` is not a
+ * LitElement (it stays small and fast on every page view) and adopts them itself; the Lit
+ * elements list them in their `static styles`.
  */
-import {css} from 'lit';
 
-const darkColors = css`
+const sheets = new Map<string, CSSStyleSheet>();
+
+/** One constructed stylesheet per text, parsed once and shared by every shadow root of the document. */
+export function sheet(text: string): CSSStyleSheet {
+  let made = sheets.get(text);
+  if (!made) {
+    made = new CSSStyleSheet();
+    made.replaceSync(text);
+    sheets.set(text, made);
+  }
+  return made;
+}
+
+const darkColors = `
   --_bg: var(--cookie-consent-background, #1c1f24);
   --_fg: var(--cookie-consent-color, #f3f4f6);
   --_muted: var(--cookie-consent-muted-color, #c7ccd4);
@@ -17,7 +33,7 @@ const darkColors = css`
 `;
 
 /** The `:host` variables, the `theme` attribute (`auto`, `light`, `dark`) and reduced motion. */
-export const theme = css`
+export const theme = `
   :host {
     --_bg: var(--cookie-consent-background, #ffffff);
     --_fg: var(--cookie-consent-color, #1b1d21);
@@ -67,7 +83,7 @@ export const theme = css`
 `;
 
 /** Buttons (`.primary` filled with the accent, `.secondary` outlined) and the focus outline. */
-export const controls = css`
+export const controls = `
   button {
     all: unset;
     box-sizing: border-box;
@@ -109,7 +125,7 @@ export const controls = css`
 `;
 
 /** For elements that take space in the page's flow (the gate, the declaration). */
-export const block = css`
+export const block = `
   :host {
     display: block;
   }

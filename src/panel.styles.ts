@@ -1,0 +1,140 @@
+/** The preferences panel's rules, adopted when the panel is first opened (see `cookie-consent.styles.ts`). */
+export const panelStyles = `
+  dialog {
+    width: min(40em, calc(100vw - 1em));
+    max-width: none;
+    max-height: calc(100dvh - 1em);
+    padding: 0;
+    overflow-y: auto;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  dialog[open] {
+    animation: cookie-consent-enter var(--_duration) ease-out;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .panel {
+    display: grid;
+    gap: 1em;
+    padding: 1.25em;
+  }
+  .panel header {
+    display: flex;
+    align-items: start;
+    justify-content: space-between;
+    gap: 1em;
+  }
+  .panel h2 {
+    margin-block: 0.5em 0;
+  }
+  .close {
+    flex: none;
+    padding: 0.5em;
+    background: transparent;
+    color: var(--_fg);
+    border-color: transparent;
+  }
+  .close svg {
+    width: 1.25em;
+    height: 1.25em;
+  }
+  ul {
+    display: grid;
+    gap: 0.75em;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  li {
+    padding: 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .switch-row {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 1em;
+    font-weight: 600;
+  }
+  label {
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  .description {
+    margin-top: 0.25em;
+    color: var(--_muted);
+  }
+  .note {
+    padding: 0.75em;
+    border-inline-start: 4px solid var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
+  }
+  .receipt {
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .always-on {
+    margin-inline-start: auto;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+
+  input[role='switch'] {
+    appearance: none;
+    font: inherit;
+    position: relative;
+    flex: none;
+    width: 3em;
+    height: 1.75em;
+    margin: 0;
+    border: 2px solid var(--_border);
+    border-radius: 1em;
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  input[role='switch']::before {
+    content: '';
+    position: absolute;
+    inset-block-start: 0.1875em;
+    inset-inline-start: 0.1875em;
+    width: 1.125em;
+    height: 1.125em;
+    border-radius: 50%;
+    background: var(--_border);
+    transition: inset-inline-start var(--_duration) ease;
+  }
+  input[role='switch']:checked {
+    border-color: var(--_accent);
+    background: var(--_accent);
+  }
+  input[role='switch']:checked::before {
+    inset-inline-start: calc(100% - 1.3125em);
+    background: var(--_accent-fg);
+  }
+  input[role='switch']:disabled {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+
+
+  @media (forced-colors: active) {
+    dialog {
+      border: 2px solid CanvasText;
+    }
+    input[role='switch']::before {
+      background: CanvasText;
+    }
+    input[role='switch']:checked {
+      background: Highlight;
+    }
+    input[role='switch']:checked::before {
+      background: HighlightText;
+    }
+  }
+`;
