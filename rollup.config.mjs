@@ -7,6 +7,30 @@ function onwarn(warning, defaultHandler) {
   if (warning.code !== 'THIS_IS_UNDEFINED') defaultHandler(warning);
 }
 
+/**
+ * Trims what the browser never needs from our modules: the translators' notes (`desc`) of `msg()`,
+ * which only the extractor reads, and the indentation and comments of our CSS text.
+ */
+function trim() {
+  const desc = /,\s*\{\s*desc:\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*,?\s*\}/g;
+  const minifyCss = (css) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .trim();
+  return {
+    name: 'trim',
+    transform(code, id) {
+      if (!id.includes('/lib/')) return null;
+      let out = code.replace(desc, '');
+      if (id.endsWith('.styles.js')) out = out.replace(/`([^`]*)`/g, (_, css) => `\`${minifyCss(css)}\``);
+      return out === code ? null : {code: out, map: null};
+    },
+  };
+}
+
 export default [
   {
     // The self-contained bundle: Lit and js-cookie inside.
@@ -21,7 +45,7 @@ export default [
       sourcemap: true,
     },
     onwarn,
-    plugins: [nodeResolve({browser: true}), terser({ecma: 2021, module: true, format: {comments: false}})],
+    plugins: [trim(), nodeResolve({browser: true}), terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}})],
   },
   {
     // A classic script for <head>: Consent Mode's default and stored update before Google's tag runs.

@@ -395,7 +395,13 @@ export class CookieConsent extends HTMLElement {
     window.addEventListener('lit-localize-status', this.onLocaleStatus);
     this.addEventListener('focusin', this.onFocusIn);
     this.gatekeeper.start();
-    this.openChannel();
+    // Other tabs are heard from once the page is idle, so the banner does not wait for the channel;
+    // a decision made in another tab before then is read from the cookie.
+    whenIdle(() => {
+      if (!this.running) return;
+      this.openChannel();
+      this.store.refresh('sync');
+    });
     if (!this.parsedHandlerScheduled) {
       this.parsedHandlerScheduled = true;
       afterParsing(() => this.onParsed());
@@ -457,6 +463,9 @@ export class CookieConsent extends HTMLElement {
   private async update(): Promise<void> {
     try {
       if (!this.duplicate) this.syncStore();
+      // A returning visitor sees nothing until the panel is opened: no language to load, nothing to render.
+      const shown = !this.store.decision || this.panelOpen || this.status || this.panelRoot;
+      if (!shown || this.duplicate) return this.render();
       for (const controller of this.controllers) controller.hostUpdate?.();
       await this.render();
     } catch (error) {
@@ -683,6 +692,7 @@ export class CookieConsent extends HTMLElement {
 
   /** Tells the site's other open tabs that the decision changed; they read it from the cookie. */
   private postToOtherTabs(): void {
+    this.openChannel();
     try {
       this.channel?.postMessage(this.store.decision?.consentId);
     } catch (error) {
@@ -868,6 +878,12 @@ function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+/** Runs `callback` when the page is idle, or within a second. */
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, {timeout: 1000});
+  else setTimeout(callback, 200);
 }
 
 /**

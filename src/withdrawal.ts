@@ -31,6 +31,7 @@ export function cookieDomains(hostname: string): string[] {
 }
 
 function deleteCookies(items: DeclaredItem[], keep: string): void {
+  if (items.length === 0) return;
   const present = Object.keys(Cookies.get());
   const names = new Set(present.filter((name) => name !== keep && items.some((item) => matches(item, name))));
   if (names.size === 0) return;
