@@ -45,7 +45,11 @@ export default [
       sourcemap: true,
     },
     onwarn,
-    plugins: [trim(), nodeResolve({browser: true}), terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}})],
+    plugins: [
+      trim(),
+      nodeResolve({browser: true}),
+      terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}}),
+    ],
   },
   {
     // A classic script for <head>: Consent Mode's default and stored update before Google's tag runs.

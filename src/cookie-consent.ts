@@ -135,7 +135,10 @@ export class CookieConsent extends HTMLElement {
 
   // The properties reflect their attributes, as a built-in element's do: the attribute holds the value.
 
-  /** The cookie policy page for the "find out more" link; only `http:`, `https:` and relative URLs are used. */
+  /**
+   * The cookie policy page for the "find out more" link; only `http:`, `https:` and relative URLs are used.
+   * @attr policy-url
+   */
   get policyUrl(): string | undefined {
     return this.text('policy-url');
   }
@@ -143,7 +146,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('policy-url', value);
   }
 
-  /** A decision stored under another revision is void and the banner asks again. */
+  /**
+   * A decision stored under another revision is void and the banner asks again.
+   * @attr revision
+   */
   get revision(): string {
     return this.text('revision') ?? '1';
   }
@@ -151,7 +157,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('revision', value);
   }
 
-  /** Days a decision, acceptance or refusal, is kept (at most 400). */
+  /**
+   * Days a decision, acceptance or refusal, is kept (at most 400).
+   * @attr expires-days
+   */
   get expiresDays(): number {
     return Number(this.text('expires-days') ?? 182);
   }
@@ -159,7 +168,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('expires-days', value);
   }
 
-  /** Name of the one cookie the library writes. */
+  /**
+   * Name of the one cookie the library writes.
+   * @attr cookie-name
+   */
   get cookieName(): string {
     return this.text('cookie-name') ?? 'cookie_consent';
   }
@@ -167,7 +179,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('cookie-name', value);
   }
 
-  /** Domain of the cookie, e.g. `.example.org` to share the decision across subdomains. */
+  /**
+   * Domain of the cookie, e.g. `.example.org` to share the decision across subdomains.
+   * @attr cookie-domain
+   */
   get cookieDomain(): string | undefined {
     return this.text('cookie-domain');
   }
@@ -175,7 +190,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('cookie-domain', value);
   }
 
-  /** Optional categories offered, space-separated. */
+  /**
+   * Optional categories offered, space-separated.
+   * @attr categories
+   */
   get categories(): string {
     return this.text('categories') ?? 'performance functionality targeting';
   }
@@ -183,7 +201,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('categories', value);
   }
 
-  /** Language of the UI (defaults to the closest `lang` of the page, then the browser's). */
+  /**
+   * Language of the UI (defaults to the closest `lang` of the page, then the browser's).
+   * @attr lang
+   */
   get uiLang(): string | undefined {
     return this.text('lang');
   }
@@ -191,7 +212,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('lang', value);
   }
 
-  /** Drive Google Consent Mode v2. */
+  /**
+   * Drive Google Consent Mode v2.
+   * @attr google-consent-mode
+   */
   get googleConsentMode(): boolean {
     return this.hasAttribute('google-consent-mode');
   }
@@ -199,7 +223,10 @@ export class CookieConsent extends HTMLElement {
     this.toggleAttribute('google-consent-mode', !!value);
   }
 
-  /** Let "accept all" grant `targeting` despite a Global Privacy Control signal. */
+  /**
+   * Let "accept all" grant `targeting` despite a Global Privacy Control signal.
+   * @attr ignore-gpc
+   */
   get ignoreGpc(): boolean {
     return this.hasAttribute('ignore-gpc');
   }
@@ -207,7 +234,10 @@ export class CookieConsent extends HTMLElement {
     this.toggleAttribute('ignore-gpc', !!value);
   }
 
-  /** Reload the page after a category is withdrawn, since running scripts cannot be stopped. */
+  /**
+   * Reload the page after a category is withdrawn, since running scripts cannot be stopped.
+   * @attr reload-on-withdraw
+   */
   get reloadOnWithdraw(): boolean {
     return this.hasAttribute('reload-on-withdraw');
   }
@@ -215,7 +245,10 @@ export class CookieConsent extends HTMLElement {
     this.toggleAttribute('reload-on-withdraw', !!value);
   }
 
-  /** URL that receives each decision as a JSON record sent with `navigator.sendBeacon`. */
+  /**
+   * URL that receives each decision as a JSON record sent with `navigator.sendBeacon`.
+   * @attr log-endpoint
+   */
   get logEndpoint(): string | undefined {
     return this.text('log-endpoint');
   }
@@ -223,7 +256,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('log-endpoint', value);
   }
 
-  /** `bar` (full width, at the bottom) or `box` (in a corner). */
+  /**
+   * `bar` (full width, at the bottom) or `box` (in a corner).
+   * @attr layout
+   */
   get layout(): 'bar' | 'box' {
     return (this.text('layout') ?? 'bar') as 'bar' | 'box';
   }
@@ -231,7 +267,10 @@ export class CookieConsent extends HTMLElement {
     this.setText('layout', value);
   }
 
-  /** `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
+  /**
+   * `auto` follows `prefers-color-scheme`; `light` or `dark` force one.
+   * @attr theme
+   */
   get theme(): 'auto' | 'light' | 'dark' {
     return (this.text('theme') ?? 'auto') as 'auto' | 'light' | 'dark';
   }
@@ -440,16 +479,23 @@ export class CookieConsent extends HTMLElement {
     this.requestUpdate();
   }
 
-  /** For the locale controller (a Lit reactive controller): this element hosts controllers as a LitElement does. */
+  /**
+   * For the locale controller (a Lit reactive controller): this element hosts controllers as a LitElement does.
+   * @internal
+   */
   addController(controller: ReactiveController): void {
     this.controllers.push(controller);
   }
 
+  /** @internal */
   removeController(controller: ReactiveController): void {
     this.controllers.splice(this.controllers.indexOf(controller) >>> 0, 1);
   }
 
-  /** Schedules one update in a microtask, however many changes come before it. */
+  /**
+   * Schedules one update in a microtask, however many changes come before it.
+   * @internal
+   */
   requestUpdate(): void {
     if (this.updateScheduled) return;
     this.updateScheduled = true;
@@ -465,8 +511,9 @@ export class CookieConsent extends HTMLElement {
       if (!this.duplicate) this.syncStore();
       // A returning visitor sees nothing until the panel is opened: no language to load, nothing to render.
       const shown = !this.store.decision || this.panelOpen || this.status || this.panelRoot;
-      if (!shown || this.duplicate) return this.render();
-      for (const controller of this.controllers) controller.hostUpdate?.();
+      if (shown && !this.duplicate) {
+        for (const controller of this.controllers) controller.hostUpdate?.();
+      }
       await this.render();
     } catch (error) {
       warn('could not show the banner or panel.', error);
@@ -483,7 +530,7 @@ export class CookieConsent extends HTMLElement {
       if (this.duplicate) this.clear();
       return;
     }
-    const panel = this.panelOpen || this.panelRoot ? await loadPanel() : undefined;
+    const panel = this.panelOpen || this.panelRoot ? await loadPanel().catch(this.panelFailed) : undefined;
     const showBanner = !this.store.decision && this.locale.ready;
     if (showBanner || this.panelOpen || this.status) this.adoptStyles(this.panelOpen ? panel?.panelStyles : undefined);
     const locale = this.locale.lang;
@@ -500,7 +547,8 @@ export class CookieConsent extends HTMLElement {
       this.banner = undefined;
     }
 
-    if (showBanner || this.status || this.statusRegion) {
+    // Present before anything is announced in it, so screen readers hear the first message too.
+    if (showBanner || this.panelOpen || this.status || this.statusRegion) {
       this.statusRegion ??= this.root.appendChild(
         h('div', {role: 'status', class: 'visually-hidden surface', tabindex: '-1'})
       );
@@ -628,6 +676,13 @@ export class CookieConsent extends HTMLElement {
     this.dialog?.close();
     this.panelOpen = false;
     this.requestUpdate();
+  };
+
+  /** Without its chunk (offline, blocked) the panel stays closed; the banner still works. */
+  private readonly panelFailed = (error: unknown): undefined => {
+    warn('could not load the preferences panel.', error);
+    this.panelOpen = false;
+    return undefined;
   };
 
   private readonly onPanelClosed = async (): Promise<void> => {

@@ -280,6 +280,18 @@ describe('<cookie-consent> banner', () => {
     expect(el.consent).to.deep.equal(events[0].detail.consent);
   });
 
+  it('builds nothing for a returning visitor: no banner, panel or status, and no stylesheet parsed', async () => {
+    const first = await consentFixture();
+    first.acceptAll();
+    first.remove();
+    const el = await consentFixture();
+    expect(el.shadowRoot!.childNodes.length, 'empty shadow root').to.equal(0);
+    expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(0);
+    await el.showPreferences();
+    expect(dialogOf(el)?.open, 'the panel still opens on request').to.equal(true);
+    expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(4);
+  });
+
   it('asks again when the revision changes', async () => {
     const first = await consentFixture('revision="2026-01"');
     first.acceptAll();
@@ -496,6 +508,42 @@ describe('<cookie-consent> API', () => {
     document.removeEventListener('cookie-consent-change', listener);
     expect(reasons).to.deep.equal(['accept-all', 'reject-all', 'api']);
     expect(el.consent).to.deep.equal({necessary: true, performance: false, functionality: false, targeting: true});
+  });
+
+  it('reflects its properties to attributes, and keeps a property set before the element was defined', async () => {
+    const el = await consentFixture();
+    el.layout = 'box';
+    el.googleConsentMode = true;
+    el.expiresDays = 30;
+    expect(el.getAttribute('layout')).to.equal('box');
+    expect(el.hasAttribute('google-consent-mode')).to.equal(true);
+    expect(el.getAttribute('expires-days')).to.equal('30');
+    el.googleConsentMode = false;
+    expect(el.hasAttribute('google-consent-mode')).to.equal(false);
+    el.setAttribute('categories', 'performance');
+    expect(el.categories).to.equal('performance');
+    expect(el.cookieName).to.equal('cookie_consent');
+
+    // An undefined element with an own property, as a framework may set it before the bundle loads.
+    const early = document.createElement('cookie-consent-early') as unknown as CookieConsent;
+    (early as unknown as {policyUrl: string}).policyUrl = '/early.html';
+    class Early extends (customElements.get('cookie-consent') as typeof CookieConsent) {}
+    document.body.append(early);
+    customElements.define('cookie-consent-early', Early);
+    expect(early.getAttribute('policy-url')).to.equal('/early.html');
+    expect(early.policyUrl).to.equal('/early.html');
+    early.remove();
+  });
+
+  it('loads the panel only when it is first asked for', async () => {
+    const el = await consentFixture();
+    expect(dialogOf(el) === null, 'no panel before it is asked for').to.equal(true);
+    expect(el.shadowRoot!.adoptedStyleSheets.length, 'banner styles only').to.equal(3);
+    await el.showPreferences();
+    expect(dialogOf(el)!.open).to.equal(true);
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="close"]')!.click();
+    await el.updateComplete;
+    expect(dialogOf(el) === null, 'removed when closed').to.equal(true);
   });
 
   it('save() ignores what is not a boolean for a known category, with a warning', async () => {
