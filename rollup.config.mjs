@@ -48,7 +48,14 @@ export default [
     plugins: [
       trim(),
       nodeResolve({browser: true}),
-      terser({ecma: 2021, module: true, compress: {passes: 2}, format: {comments: false}}),
+      terser({
+        ecma: 2021,
+        module: true,
+        compress: {passes: 2},
+        // V8's compile hint (Chrome 136+): compile every function while the file streams in, off
+        // the main thread, instead of on first call. Most of each chunk runs as soon as it loads.
+        format: {comments: false, preamble: '//# allFunctionsCalledOnLoad'},
+      }),
     ],
   },
   {

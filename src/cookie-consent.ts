@@ -5,7 +5,8 @@
  * one part with much to render, is a lazy lit-html chunk (`panel.ts`) fetched when first opened.
  */
 import type {ReactiveController} from 'lit';
-import {msg} from '@lit/localize';
+// msg() from its own module: the package's index also re-exports the runtime, which English does without.
+import {msg} from '@lit/localize/init/install.js';
 import {styles} from './cookie-consent.styles.js';
 import {controls, sheet, theme} from './theme.styles.js';
 import {consentRecord, sendConsentRecord} from './consent-log.js';
@@ -561,14 +562,19 @@ export class CookieConsent extends HTMLElement {
       this.inset.release();
       return;
     }
-    // The top layer keeps the banner above anything the page stacks, whatever its z-index. It steps
-    // out while the modal panel is open, which would otherwise stack under it, and comes back after.
-    if (typeof section.showPopover === 'function') {
-      const shown = section.matches(':popover-open');
-      if (this.panelOpen && shown) section.hidePopover();
-      else if (!this.panelOpen && !shown) section.showPopover();
-    }
+    this.syncTopLayer(section);
     this.inset.watch(section);
+  }
+
+  /**
+   * The top layer keeps the banner above anything the page stacks, whatever its z-index. It steps
+   * out while the modal panel is open, which would otherwise stack under it, and comes back after.
+   */
+  private syncTopLayer(section: HTMLElement): void {
+    if (typeof section.showPopover !== 'function') return;
+    const shown = section.matches(':popover-open');
+    if (this.panelOpen && shown) section.hidePopover();
+    else if (!this.panelOpen && !shown) section.showPopover();
   }
 
   /** Builds the banner once, and sets its texts again when the language or the policy link changes. */

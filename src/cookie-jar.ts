@@ -1,9 +1,19 @@
 import Cookies from 'js-cookie';
 import type {CookieJar} from './store.js';
 
-/** The page's own cookies, read and written with js-cookie. */
+/**
+ * The page's own cookies, written and decoded with js-cookie. Reading looks up the one cookie in a
+ * single read of `document.cookie`: each read is a round trip to the browser's cookie store, and
+ * `Cookies.get()` makes two.
+ */
 export const documentCookieJar: CookieJar = {
-  get: (name) => Cookies.get(name),
+  get: (name) => {
+    for (const pair of document.cookie.split('; ')) {
+      const at = pair.indexOf('=');
+      if (at > 0 && pair.slice(0, at) === name) return Cookies.converter.read(pair.slice(at + 1), name);
+    }
+    return undefined;
+  },
   set: (name, value, options) => {
     Cookies.set(name, value, options);
   },

@@ -5,8 +5,11 @@
  * script-tag bundle carries its own copy, so it always configures its own. An app that imports the
  * npm modules and configures lit-localize itself keeps its own set-up: our messages then follow
  * the app's locale (see the README, "Languages").
+ *
+ * English, the source locale, needs none of this: `msg()` returns its own text until a runtime is
+ * configured. So the runtime is a lazy chunk, fetched with the first translation a page asks for.
  */
-import {configureLocalization} from '@lit/localize';
+import type {configureLocalization} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeLoaders} from './generated/locale-loaders.js';
 import {sourceLocale} from './generated/locale-codes.js';
@@ -18,21 +21,27 @@ type Localization = ReturnType<typeof configureLocalization>;
 /** Right-to-left scripts among the shipped locales. */
 const RTL = new Set(['ar', 'he', 'fa']);
 
+/** Our runtime once configured, `null` when the page's app configured lit-localize first. */
 let localization: Localization | null | undefined;
+let configuring: Promise<Localization | null> | undefined;
 const failed = new Set<string>();
 
-/** Our lit-localize runtime, or `null` when the page's app configured lit-localize first. */
-function runtime(): Localization | null {
-  if (localization === undefined) {
-    try {
-      localization = configureLocalization({
-        sourceLocale,
-        targetLocales: Object.keys(localeLoaders),
-        loadLocale: (locale) => localeLoaders[locale](),
-      });
-    } catch {
-      localization = null;
-    }
+/** Loads and configures our lit-localize runtime, once. */
+function runtime(): Promise<Localization | null> {
+  configuring ??= configure();
+  return configuring;
+}
+
+async function configure(): Promise<Localization | null> {
+  const lit = await import('@lit/localize/init/runtime.js');
+  try {
+    localization = lit.configureLocalization({
+      sourceLocale,
+      targetLocales: Object.keys(localeLoaders),
+      loadLocale: (locale) => localeLoaders[locale](),
+    });
+  } catch {
+    localization = null;
   }
   return localization;
 }
@@ -43,7 +52,7 @@ export function availableLocales(): string[] {
 
 /** The locale the UI shows now. */
 export function activeLocale(): string {
-  return runtime()?.getLocale() ?? sourceLocale;
+  return localization?.getLocale() ?? sourceLocale;
 }
 
 export function direction(locale: string): 'rtl' | 'ltr' {
@@ -52,18 +61,24 @@ export function direction(locale: string): 'rtl' | 'ltr' {
 
 let pending: {locale: string; done: Promise<void>; settled: boolean} | undefined;
 
-/** Shows the UI in `locale`; if its file cannot be loaded, English stays, with one warning. */
+/** Shows the UI in `locale`; if its file (or the runtime) cannot be loaded, English stays, with one warning. */
 function switchTo(locale: string): Promise<void> {
-  const lit = runtime();
-  if (!lit || failed.has(locale) || lit.getLocale() === locale) return Promise.resolve();
+  if (localization === null || failed.has(locale) || activeLocale() === locale) return Promise.resolve();
   if (pending?.locale === locale && !pending.settled) return pending.done;
-  const done = lit
-    .setLocale(locale)
-    .catch((error: unknown) => {
-      failed.add(locale);
-      warn(`could not load the "${locale}" translations; showing English.`, error);
-      return lit.setLocale(sourceLocale);
-    })
+  // Fetch the translations alongside the runtime, not after it.
+  void localeLoaders[locale]?.().catch(() => undefined);
+  const fail = (error: unknown) => {
+    failed.add(locale);
+    warn(`could not load the "${locale}" translations; showing English.`, error);
+  };
+  const done = runtime()
+    .then((lit) => {
+      if (!lit || lit.getLocale() === locale) return;
+      return lit.setLocale(locale).catch((error: unknown) => {
+        fail(error);
+        return lit.setLocale(sourceLocale);
+      });
+    }, fail)
     .finally(() => {
       if (pending?.locale === locale) pending.settled = true;
     });
@@ -94,7 +109,7 @@ export class LocaleController implements ReactiveController {
    */
   get ready(): boolean {
     return (
-      runtime() === null ||
+      localization === null ||
       failed.has(this.requested) ||
       activeLocale() === this.requested ||
       (this.switched === this.requested && pending?.settled === true)

@@ -6,22 +6,20 @@
  */
 export class PageInset {
   private observer?: ResizeObserver;
-  private saved?: {scrollPadding: string; padding: string; basePadding: number};
+  private saved?: {scrollPadding: string; padding: string; basePadding?: number};
 
   watch(banner: Element): void {
     if (this.observer) return;
     const root = document.documentElement;
     const body = document.body;
-    this.saved = {
-      scrollPadding: root.style.scrollPaddingBottom,
-      padding: body.style.paddingBottom,
-      basePadding: parseFloat(getComputedStyle(body).paddingBottom) || 0,
-    };
+    this.saved = {scrollPadding: root.style.scrollPaddingBottom, padding: body.style.paddingBottom};
+    // Measured in the observer's callback, after layout, so nothing forces an early style pass.
     this.observer = new ResizeObserver(() => {
       const box = banner.getBoundingClientRect();
       // A hidden banner (while the panel is open) has no box: keep the room it had.
       const covered = Math.ceil(window.innerHeight - box.top);
       if (!this.saved || box.height === 0 || covered <= 0) return;
+      this.saved.basePadding ??= parseFloat(getComputedStyle(body).paddingBottom) || 0;
       root.style.scrollPaddingBottom = `${covered}px`;
       body.style.paddingBottom = `${this.saved.basePadding + covered}px`;
     });

@@ -215,6 +215,9 @@ export class ConsentStore extends EventTarget {
   }
 
   /** Applies new options and reads the stored decision again under them; a decision they void is a `reset`. */
+  /** The raw cookie at the last read (`null`: not read, or unreadable), so `refresh()` can skip an unchanged one. */
+  private lastRaw: string | undefined | null = null;
+
   configure(options: StoreOptions): void {
     const before = this.current;
     this.options = options;
@@ -288,6 +291,8 @@ export class ConsentStore extends EventTarget {
    */
   refresh(reason: ConsentChangeReason): ConsentChangeDetail | null {
     const before = this.current;
+    // The cookie as it was when last read: nothing changed (the common case, and the cheap one).
+    if (this.lastRaw !== null && this.readRaw() === this.lastRaw) return null;
     const stored = this.read();
     if (!stored) {
       this.current = null;
@@ -305,6 +310,7 @@ export class ConsentStore extends EventTarget {
 
   /** Removes the cookie, and a host-only one left from before `cookie-domain` was set, which would shadow it. */
   private removeCookie(): void {
+    this.lastRaw = null;
     const {cookieName, cookieDomain} = this.options;
     try {
       this.jar.remove(cookieName, {path: '/', domain: cookieDomain});
@@ -327,15 +333,20 @@ export class ConsentStore extends EventTarget {
     return detail;
   }
 
-  private read(): Decision | null {
-    let raw: string | undefined;
+  /** The cookie's raw value; `null` when it cannot be read. */
+  private readRaw(): string | undefined | null {
     try {
-      raw = this.jar.get(this.options.cookieName);
+      return this.jar.get(this.options.cookieName);
     } catch (error) {
       warn('could not read the consent cookie; asking again.', error);
       return null;
     }
-    if (raw === undefined) return null;
+  }
+
+  private read(): Decision | null {
+    const raw = this.readRaw();
+    this.lastRaw = raw;
+    if (raw == null) return null;
     const {revision, expiresDays} = this.options;
     const result = parseDecision(raw, {revision, expiresDays, now: this.now()});
     if (typeof result === 'string') {
@@ -353,6 +364,7 @@ export class ConsentStore extends EventTarget {
   }
 
   private write(decision: Decision): void {
+    this.lastRaw = null;
     const {cookieName, expiresDays, cookieDomain, secure} = this.options;
     const value = serializeDecision(decision);
     try {
