@@ -61,3 +61,6 @@ export function parseCookieName(value: string | null | undefined): string {
 export function parseRevision(value: string | null | undefined): string {
   return value == null || value === '' ? DEFAULT_OPTIONS.revision : value;
 }
+
+/** The JSON block inside `<cookie-consent>`, where the site declares its cookies (see `declarations.ts`). */
+export const JSON_BLOCK = ':scope > script[type="application/json"]';

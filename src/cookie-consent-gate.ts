@@ -1,8 +1,7 @@
 import {LitElement, css, unsafeCSS, html, nothing, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
-import {localized, msg, str} from '@lit/localize';
+import {LocaleController, localized, msg, str} from './localization.js';
 import {ConsentController} from './consent-controller.js';
-import {LocaleController} from './localization.js';
 import {warn} from './log.js';
 import {OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
 import {block, controls, theme} from './theme.styles.js';

@@ -5,23 +5,17 @@
  * one part with much to render, is a lazy lit-html chunk (`panel.ts`) fetched when first opened.
  */
 import type {ReactiveController} from 'lit';
-// msg() from its own module: the package's index also re-exports the runtime, which English does without.
-import {msg} from '@lit/localize/init/install.js';
 import {styles} from './cookie-consent.styles.js';
 import {controls, sheet, theme} from './theme.styles.js';
-import {consentRecord, sendConsentRecord} from './consent-log.js';
 import {documentCookieJar} from './cookie-jar.js';
-import {parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
-import {emptyDeclarations, parseDeclarations, type Declarations} from './declarations.js';
+import {JSON_BLOCK, parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
 import {h} from './dom.js';
 import {CookieConsentChangeEvent} from './events.js';
-import {activeLocale, LocaleController} from './localization.js';
+import {activeLocale, LOCALE_STATUS_EVENT, LocaleController, msg} from './localization.js';
 import {warn} from './log.js';
 import {PageInset} from './page-inset.js';
-import {pushConsentDefault, pushConsentUpdate} from './consent-mode.js';
 import {Gatekeeper} from './gating.js';
 import type {PanelView} from './panel.js';
-import {forgetDeclared} from './withdrawal.js';
 import {
   changedCategories,
   ConsentStore,
@@ -37,22 +31,26 @@ import {
 
 const LAYOUTS = ['bar', 'box'];
 const THEMES = ['auto', 'light', 'dark'];
-/** The properties that reflect an attribute. */
-const PROPERTIES = [
-  'policyUrl',
-  'revision',
-  'expiresDays',
-  'cookieName',
-  'cookieDomain',
-  'categories',
-  'uiLang',
-  'googleConsentMode',
-  'ignoreGpc',
-  'reloadOnWithdraw',
-  'logEndpoint',
-  'layout',
-  'theme',
-] as const;
+
+/**
+ * The reflected properties: attribute, and default (`false` for a boolean attribute, whose
+ * presence is the value; a number is read as a number).
+ */
+const ATTRIBUTES = {
+  policyUrl: ['policy-url', undefined],
+  revision: ['revision', '1'],
+  expiresDays: ['expires-days', 182],
+  cookieName: ['cookie-name', 'cookie_consent'],
+  cookieDomain: ['cookie-domain', undefined],
+  categories: ['categories', 'performance functionality targeting'],
+  uiLang: ['lang', undefined],
+  googleConsentMode: ['google-consent-mode', false],
+  ignoreGpc: ['ignore-gpc', false],
+  reloadOnWithdraw: ['reload-on-withdraw', false],
+  logEndpoint: ['log-endpoint', undefined],
+  layout: ['layout', 'bar'],
+  theme: ['theme', 'auto'],
+} as const satisfies Record<string, readonly [string, string | number | boolean | undefined]>;
 
 interface Banner {
   /** The language and policy link the texts were set for. */
@@ -65,16 +63,31 @@ interface Banner {
   preferences: HTMLButtonElement;
 }
 
-let panelModule: Promise<typeof import('./panel.js')> | undefined;
-
-/** The panel's chunk, fetched once; a failed fetch is tried again next time. */
-function loadPanel(): Promise<typeof import('./panel.js')> {
-  panelModule ??= import('./panel.js').catch((error: unknown) => {
-    panelModule = undefined;
-    throw error;
-  });
-  return panelModule;
+/** A lazy chunk: fetched once (again after a failure), and at hand synchronously once loaded. */
+function lazyChunk<M>(load: () => Promise<M>) {
+  let module: M | undefined;
+  let loading: Promise<M> | undefined;
+  return {
+    get: () => module,
+    load: (): Promise<M> =>
+      (loading ??= load().then(
+        (loaded) => (module = loaded),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        }
+      )),
+  };
 }
+
+/** The panel, fetched when first opened. */
+const panelChunk = lazyChunk(() => import('./panel.js'));
+/** Deleting what refused categories left, for pages that declare it. */
+const withdrawalChunk = lazyChunk(() => import('./withdrawal.js'));
+/** Google Consent Mode, for pages that ask for it. */
+const consentModeChunk = lazyChunk(() => import('./consent-mode.js'));
+/** Sending decisions to `log-endpoint`, for pages that set one. */
+const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
 
 /**
  * The consent banner and preferences panel. Place it once, first in `<body>`.
@@ -118,173 +131,103 @@ function loadPanel(): Promise<typeof import('./panel.js')> {
  * @cssprop [--cookie-consent-z-index=2147483000] - Stacking order of the banner.
  */
 export class CookieConsent extends HTMLElement {
-  static readonly observedAttributes = [
-    'policy-url',
-    'revision',
-    'expires-days',
-    'cookie-name',
-    'cookie-domain',
-    'categories',
-    'lang',
-    'google-consent-mode',
-    'ignore-gpc',
-    'reload-on-withdraw',
-    'log-endpoint',
-    'layout',
-    'theme',
-  ];
+  static readonly observedAttributes = Object.values(ATTRIBUTES).map(([attribute]) => attribute);
 
-  // The properties reflect their attributes, as a built-in element's do: the attribute holds the value.
+  // Each property reflects its attribute, as a built-in element's does: the attribute holds the value.
+  // The accessors are defined from ATTRIBUTES, below the class.
 
   /**
    * The cookie policy page for the "find out more" link; only `http:`, `https:` and relative URLs are used.
    * @attr policy-url
    */
-  get policyUrl(): string | undefined {
-    return this.text('policy-url');
-  }
-  set policyUrl(value: string | undefined) {
-    this.setText('policy-url', value);
-  }
+  declare policyUrl?: string;
 
   /**
    * A decision stored under another revision is void and the banner asks again.
    * @attr revision
+   * @default '1'
    */
-  get revision(): string {
-    return this.text('revision') ?? '1';
-  }
-  set revision(value: string) {
-    this.setText('revision', value);
-  }
+  declare revision: string;
 
   /**
    * Days a decision, acceptance or refusal, is kept (at most 400).
    * @attr expires-days
+   * @default 182
    */
-  get expiresDays(): number {
-    return Number(this.text('expires-days') ?? 182);
-  }
-  set expiresDays(value: number) {
-    this.setText('expires-days', value);
-  }
+  declare expiresDays: number;
 
   /**
    * Name of the one cookie the library writes.
    * @attr cookie-name
+   * @default 'cookie_consent'
    */
-  get cookieName(): string {
-    return this.text('cookie-name') ?? 'cookie_consent';
-  }
-  set cookieName(value: string) {
-    this.setText('cookie-name', value);
-  }
+  declare cookieName: string;
 
   /**
    * Domain of the cookie, e.g. `.example.org` to share the decision across subdomains.
    * @attr cookie-domain
    */
-  get cookieDomain(): string | undefined {
-    return this.text('cookie-domain');
-  }
-  set cookieDomain(value: string | undefined) {
-    this.setText('cookie-domain', value);
-  }
+  declare cookieDomain?: string;
 
   /**
    * Optional categories offered, space-separated.
    * @attr categories
+   * @default 'performance functionality targeting'
    */
-  get categories(): string {
-    return this.text('categories') ?? 'performance functionality targeting';
-  }
-  set categories(value: string) {
-    this.setText('categories', value);
-  }
+  declare categories: string;
 
   /**
    * Language of the UI (defaults to the closest `lang` of the page, then the browser's).
    * @attr lang
    */
-  get uiLang(): string | undefined {
-    return this.text('lang');
-  }
-  set uiLang(value: string | undefined) {
-    this.setText('lang', value);
-  }
+  declare uiLang?: string;
 
   /**
    * Drive Google Consent Mode v2.
    * @attr google-consent-mode
+   * @default false
    */
-  get googleConsentMode(): boolean {
-    return this.hasAttribute('google-consent-mode');
-  }
-  set googleConsentMode(value: boolean) {
-    this.toggleAttribute('google-consent-mode', !!value);
-  }
+  declare googleConsentMode: boolean;
 
   /**
    * Let "accept all" grant `targeting` despite a Global Privacy Control signal.
    * @attr ignore-gpc
+   * @default false
    */
-  get ignoreGpc(): boolean {
-    return this.hasAttribute('ignore-gpc');
-  }
-  set ignoreGpc(value: boolean) {
-    this.toggleAttribute('ignore-gpc', !!value);
-  }
+  declare ignoreGpc: boolean;
 
   /**
    * Reload the page after a category is withdrawn, since running scripts cannot be stopped.
    * @attr reload-on-withdraw
+   * @default false
    */
-  get reloadOnWithdraw(): boolean {
-    return this.hasAttribute('reload-on-withdraw');
-  }
-  set reloadOnWithdraw(value: boolean) {
-    this.toggleAttribute('reload-on-withdraw', !!value);
-  }
+  declare reloadOnWithdraw: boolean;
 
   /**
    * URL that receives each decision as a JSON record sent with `navigator.sendBeacon`.
    * @attr log-endpoint
    */
-  get logEndpoint(): string | undefined {
-    return this.text('log-endpoint');
-  }
-  set logEndpoint(value: string | undefined) {
-    this.setText('log-endpoint', value);
-  }
+  declare logEndpoint?: string;
 
   /**
    * `bar` (full width, at the bottom) or `box` (in a corner).
    * @attr layout
+   * @default 'bar'
    */
-  get layout(): 'bar' | 'box' {
-    return (this.text('layout') ?? 'bar') as 'bar' | 'box';
-  }
-  set layout(value: 'bar' | 'box') {
-    this.setText('layout', value);
-  }
+  declare layout: 'bar' | 'box';
 
   /**
    * `auto` follows `prefers-color-scheme`; `light` or `dark` force one.
    * @attr theme
+   * @default 'auto'
    */
-  get theme(): 'auto' | 'light' | 'dark' {
-    return (this.text('theme') ?? 'auto') as 'auto' | 'light' | 'dark';
-  }
-  set theme(value: 'auto' | 'light' | 'dark') {
-    this.setText('theme', value);
-  }
+  declare theme: 'auto' | 'light' | 'dark';
 
   private readonly store = new ConsentStore(documentCookieJar);
   private storeAttributes = '';
   private duplicate = false;
   /** Set while this element runs the page (connected, and not a duplicate). */
   private running = false;
-  private parsedDeclarations?: Declarations;
   private parsedHandlerScheduled = false;
   private decidedSinceLoad = false;
   private readonly inset = new PageInset();
@@ -303,23 +246,16 @@ export class CookieConsent extends HTMLElement {
   /** The update that is scheduled or running; `updateComplete` waits for it. */
   private updating: Promise<void> = Promise.resolve();
   private updateScheduled = false;
+  /** The chunks this page's decisions will need, fetched at connection (see `prefetch`). */
+  private prefetching: Promise<unknown> = Promise.resolve();
   private readonly root = this.attachShadow({mode: 'open'});
   private banner?: Banner;
   private statusRegion?: HTMLElement;
   private panelRoot?: HTMLElement;
 
-  private text(name: string): string | undefined {
-    return this.getAttribute(name) ?? undefined;
-  }
-
-  private setText(name: string, value: unknown): void {
-    if (value == null) this.removeAttribute(name);
-    else this.setAttribute(name, String(value));
-  }
-
   /** A property set before the element was defined is an own property that hides the accessor: pass it on. */
   private upgradeProperties(): void {
-    for (const name of PROPERTIES) {
+    for (const name of Object.keys(ATTRIBUTES) as (keyof typeof ATTRIBUTES)[]) {
       if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
       const value = this[name];
       delete this[name];
@@ -338,10 +274,10 @@ export class CookieConsent extends HTMLElement {
   /** Resolves once the element has rendered what its state asks for (as a LitElement's does). */
   get updateComplete(): Promise<boolean> {
     return (async () => {
-      let done: Promise<void> | undefined;
+      let done: Promise<unknown> | undefined;
       while (done !== this.updating) {
         done = this.updating;
-        await done;
+        await Promise.all([done, this.prefetching]);
       }
       return true;
     })();
@@ -400,15 +336,6 @@ export class CookieConsent extends HTMLElement {
     this.store.decide({[category]: true}, 'save');
   }
 
-  /** What the site declared for each category in the JSON block inside the element. */
-  get declarations(): Declarations {
-    if (!this.parsedDeclarations) {
-      const block = this.querySelector(':scope > script[type="application/json"]');
-      this.parsedDeclarations = block ? parseDeclarations(block.textContent ?? '') : emptyDeclarations();
-    }
-    return this.parsedDeclarations;
-  }
-
   /**
    * Forgets the decision and shows the banner again, here and in the site's other tabs. This
    * withdraws every category: declared cookies are deleted and, with `reload-on-withdraw`, the
@@ -427,14 +354,20 @@ export class CookieConsent extends HTMLElement {
     this.requestUpdate();
     if (this.checkDuplicate()) return;
     this.syncStore();
-    // Before any gated script can run, so Google's tags start from "denied".
-    if (this.googleConsentMode) pushConsentDefault();
     this.store.addEventListener('change', this.onDecision);
     this.store.addEventListener('reset', this.onReset);
     document.addEventListener('click', this.onDocumentClick);
-    window.addEventListener('lit-localize-status', this.onLocaleStatus);
+    window.addEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
     this.addEventListener('focusin', this.onFocusIn);
     this.gatekeeper.start();
+    if (this.googleConsentMode) {
+      // Gated scripts wait for the default, so Google's tags start from "denied".
+      const pushed = consentModeChunk.load().then(({pushConsentDefault}) => pushConsentDefault());
+      this.gatekeeper.hold(pushed);
+      this.prefetch({load: () => pushed});
+    }
+    if (this.querySelector(JSON_BLOCK)) this.prefetch(withdrawalChunk);
+    if (this.logEndpoint) this.prefetch(consentLogChunk);
     // Other tabs are heard from once the page is idle, so the banner does not wait for the channel;
     // a decision made in another tab before then is read from the cookie.
     whenIdle(() => {
@@ -461,7 +394,7 @@ export class CookieConsent extends HTMLElement {
     this.store.removeEventListener('change', this.onDecision);
     this.store.removeEventListener('reset', this.onReset);
     document.removeEventListener('click', this.onDocumentClick);
-    window.removeEventListener('lit-localize-status', this.onLocaleStatus);
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
     this.removeEventListener('focusin', this.onFocusIn);
     this.gatekeeper.stop();
     this.channel?.close();
@@ -531,7 +464,7 @@ export class CookieConsent extends HTMLElement {
       if (this.duplicate) this.clear();
       return;
     }
-    const panel = this.panelOpen || this.panelRoot ? await loadPanel().catch(this.panelFailed) : undefined;
+    const panel = this.panelOpen || this.panelRoot ? await panelChunk.load().catch(this.panelFailed) : undefined;
     const showBanner = !this.store.decision && this.locale.ready;
     if (showBanner || this.panelOpen || this.status) this.adoptStyles(this.panelOpen ? panel?.panelStyles : undefined);
     const locale = this.locale.lang;
@@ -615,7 +548,7 @@ export class CookieConsent extends HTMLElement {
     const reject = button('reject', 'primary', () => this.store.rejectAll());
     const preferences = button('preferences', 'secondary', () => void this.showPreferences());
     // Fetch the panel as soon as the visitor heads for its button, so it opens without a wait.
-    const preload = () => void loadPanel().catch(() => undefined);
+    const preload = () => void panelChunk.load().catch(() => undefined);
     preferences.addEventListener('pointerenter', preload);
     preferences.addEventListener('focus', preload);
     const section = h(
@@ -742,13 +675,25 @@ export class CookieConsent extends HTMLElement {
    * the declared cookies of every category not granted.
    */
   private apply(consent: Consent | null): void {
-    if (this.googleConsentMode) pushConsentUpdate(consent ?? NO_CONSENT);
+    if (this.googleConsentMode) {
+      withChunk(consentModeChunk, 'could not update Google Consent Mode.', ({pushConsentUpdate}) =>
+        pushConsentUpdate(consent ?? NO_CONSENT)
+      );
+    }
     this.gatekeeper.update(consent);
     const refused = OPTIONAL_CATEGORIES.filter((category) => !consent?.[category]);
-    forgetDeclared(
-      refused.flatMap((category) => this.declarations[category]),
-      this.store.cookieName
+    if (refused.length === 0 || !this.querySelector(JSON_BLOCK)) return;
+    withChunk(withdrawalChunk, 'could not delete the cookies of refused categories.', ({withdraw}) =>
+      withdraw(this, refused, this.store.cookieName)
     );
+  }
+
+  /**
+   * Fetches a chunk this page's decisions will need now, so that it is at hand when the visitor
+   * decides and withdrawal or logging happen at once; `updateComplete` waits for it.
+   */
+  private prefetch(chunk: {load(): Promise<unknown>}): void {
+    this.prefetching = Promise.all([this.prefetching, chunk.load().catch(() => undefined)]);
   }
 
   /** Tells the site's other open tabs that the decision changed; they read it from the cookie. */
@@ -775,7 +720,9 @@ export class CookieConsent extends HTMLElement {
     const endpoint = safeUrl(this.logEndpoint, 'log-endpoint');
     const decision = this.store.decision;
     if (!endpoint || !decision) return;
-    sendConsentRecord(endpoint, consentRecord(detail, decision, activeLocale()));
+    withChunk(consentLogChunk, 'could not send the decision to log-endpoint.', ({consentRecord, sendConsentRecord}) =>
+      sendConsentRecord(endpoint, consentRecord(detail, decision, activeLocale()))
+    );
   }
 
   /**
@@ -904,6 +851,22 @@ export class CookieConsent extends HTMLElement {
   }
 }
 
+for (const [name, [attribute, fallback]] of Object.entries(ATTRIBUTES)) {
+  Object.defineProperty(CookieConsent.prototype, name, {
+    get(this: CookieConsent) {
+      if (fallback === false) return this.hasAttribute(attribute);
+      const value = this.getAttribute(attribute);
+      if (value === null) return fallback;
+      return typeof fallback === 'number' ? Number(value) : value;
+    },
+    set(this: CookieConsent, value: unknown) {
+      if (fallback === false) this.toggleAttribute(attribute, !!value);
+      else if (value == null) this.removeAttribute(attribute);
+      else this.setAttribute(attribute, String(value));
+    },
+  });
+}
+
 function gpcSignal(): boolean {
   return (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
 }
@@ -939,6 +902,17 @@ function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+/** Uses a lazy chunk: at once when it is loaded (the usual case, see `prefetch`), else once it is. */
+function withChunk<M>(
+  chunk: {get(): M | undefined; load(): Promise<M>},
+  failure: string,
+  use: (module: M) => void
+): void {
+  const module = chunk.get();
+  if (module) use(module);
+  else chunk.load().then(use, (error: unknown) => warn(failure, error));
 }
 
 /** Runs `callback` when the page is idle, or within a second. */

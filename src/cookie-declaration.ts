@@ -1,10 +1,9 @@
 import {LitElement, css, unsafeCSS, html, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
-import {localized, msg, str} from '@lit/localize';
+import {LocaleController, localized, msg, str} from './localization.js';
 import {parseCategories} from './config.js';
 import {ConsentController} from './consent-controller.js';
-import {LocaleController} from './localization.js';
-import type {DeclaredItem} from './declarations.js';
+import {declarationsOf, type DeclaredItem} from './declarations.js';
 import {warn} from './log.js';
 import type {Category, OptionalCategory} from './store.js';
 import {alwaysOn, categoryCookies, categoryDescription, categoryName} from './texts.js';
@@ -127,7 +126,7 @@ export class CookieDeclaration extends LitElement {
     const categories: Category[] = ['necessary', ...this.offered.categories];
     return html`
       <div class="declaration surface" lang=${this.locale.lang} dir=${this.locale.dir}>
-        ${categories.map((category) => this.renderCategory(category, cookieConsent?.declarations[category] ?? []))}
+        ${categories.map((category) => this.renderCategory(category, cookieConsent ? declarationsOf(cookieConsent)[category] : []))}
         <button part="button" class="primary" @click=${this.showPreferences}>
           ${msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})}
         </button>

@@ -3,6 +3,7 @@
  * `<cookie-consent>`. Used to delete what a withdrawn category left behind and to list it on the
  * policy page. Anything malformed is skipped with a warning; the rest still counts.
  */
+import {JSON_BLOCK} from './config.js';
 import {warn} from './log.js';
 import {CATEGORIES, type Category} from './store.js';
 
@@ -87,4 +88,21 @@ export function parseDeclarations(json: string): Declarations {
     });
   }
   return declarations;
+}
+
+const parsed = new WeakMap<Element, {text: string; declarations: Declarations}>();
+
+/**
+ * What the site declared in the JSON block of this `<cookie-consent>`: parsed once per text of the
+ * block, so a malformed one is warned about once.
+ */
+export function declarationsOf(element: Element): Declarations {
+  const text = element.querySelector(JSON_BLOCK)?.textContent;
+  if (text == null) return emptyDeclarations();
+  let cached = parsed.get(element);
+  if (cached?.text !== text) {
+    cached = {text, declarations: parseDeclarations(text)};
+    parsed.set(element, cached);
+  }
+  return cached.declarations;
 }

@@ -41,6 +41,15 @@ export class Gatekeeper {
     this.observer = undefined;
   }
 
+  /** Gated scripts wait for `until` (settled either way) before they run. */
+  hold(until: Promise<unknown>): void {
+    const settled = until.then(
+      () => undefined,
+      () => undefined
+    );
+    this.queue = this.queue.then(() => settled);
+  }
+
   /** Activates, in document order, every gated element whose categories are all granted (`null`: only `necessary`). */
   update(consent: Consent | null): void {
     this.consent = consent;

@@ -10,6 +10,13 @@
  * configured. So the runtime is a lazy chunk, fetched with the first translation a page asks for.
  */
 import type {configureLocalization} from '@lit/localize';
+
+// What our elements use of lit-localize, from its own modules: the package's index also re-exports
+// the runtime, which must stay out of the bundle and the panel (see `runtime()`).
+export {msg} from '@lit/localize/init/install.js';
+export {str} from '@lit/localize/internal/str-tag.js';
+export {localized} from '@lit/localize/internal/localized-decorator.js';
+export {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeLoaders} from './generated/locale-loaders.js';
 import {sourceLocale} from './generated/locale-codes.js';

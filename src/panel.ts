@@ -6,7 +6,7 @@
  * lit-html into a container in the element's shadow root.
  */
 import {html, nothing, render} from 'lit/html.js';
-import {msg, str} from '@lit/localize';
+import {msg, str} from './localization.js';
 import {alwaysOn, categoryDescription, categoryName} from './texts.js';
 import type {Consent, Decision, OptionalCategory} from './store.js';
 

@@ -1,5 +1,5 @@
 /** Texts shared by several elements; functions, because `msg()` must run at render time, in the current locale. */
-import {msg} from '@lit/localize';
+import {msg} from './localization.js';
 import type {Category} from './store.js';
 
 export function categoryName(category: Category): string {

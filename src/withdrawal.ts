@@ -4,8 +4,9 @@
  * Scripts already running cannot be stopped; `reload-on-withdraw` covers that.
  */
 import Cookies from 'js-cookie';
-import type {DeclaredItem} from './declarations.js';
+import {declarationsOf, type DeclaredItem} from './declarations.js';
 import {warn} from './log.js';
+import type {OptionalCategory} from './store.js';
 
 function matches(item: DeclaredItem, name: string): boolean {
   return name === item.name || (item.match?.test(name) ?? false);
@@ -70,5 +71,18 @@ export function forgetDeclared(items: DeclaredItem[], keep: string): void {
   clearStorage(
     'sessionStorage',
     items.filter((item) => item.type === 'sessionStorage')
+  );
+}
+
+/**
+ * Deletes what the JSON block of this `<cookie-consent>` declares for the refused categories, but
+ * never the decision cookie `keep`. A lazy chunk with the declarations' parser: pages without a
+ * JSON block never load it.
+ */
+export function withdraw(element: Element, refused: readonly OptionalCategory[], keep: string): void {
+  const declarations = declarationsOf(element);
+  forgetDeclared(
+    refused.flatMap((category) => declarations[category]),
+    keep
   );
 }

@@ -3,7 +3,7 @@
  * in an iframe of the test page, and we check what the visitor and the site see.
  */
 import {expect} from '@open-wc/testing';
-import {freshSiteFrameEachTest, type SiteFrame} from './site-frame.js';
+import {freshSiteFrameEachTest, until, type SiteFrame} from './site-frame.js';
 
 let site: SiteFrame;
 
@@ -34,6 +34,29 @@ describe('the script-tag bundle on a plain page', () => {
       decidedAt: stored.at,
     });
     expect(site.errors).to.deep.equal([]);
+  });
+
+  it('loads one file for an English first visit, and each other part only when it is used', async () => {
+    const files = (win: Window) =>
+      win.performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/dist/'))
+        .map((path) => path.slice('/dist/'.length).replace(/-[\w-]{8}\.js$/, ''))
+        .sort();
+    let win = await site.open('/test/pages/site.html');
+    expect(files(win)).to.deep.equal(['cookie-consent.js']);
+    site.part('preferences')!.click();
+    await site.element.updateComplete;
+    expect(files(win)).to.deep.equal(['cookie-consent.js', 'panel', 'texts']);
+
+    // The page with a JSON block, Consent Mode, a gate and a French visitor fetches what it uses.
+    win = await site.open('/test/pages/french.html');
+    await until(() => site.part('banner') !== null, 'the French banner');
+    expect(files(win)).to.include.members(['cookie-consent.js', 'locales/fr.js', 'runtime']);
+    win = await site.open('/test/pages/gating.html');
+    await site.element.updateComplete;
+    expect(files(win)).to.include.members(['consent-mode', 'withdrawal', 'declarations']);
   });
 
   it('opens the panel from the page\'s "Cookie Management" link and changes the decision', async () => {

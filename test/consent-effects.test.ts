@@ -3,6 +3,7 @@ import {expect, fixture} from '@open-wc/testing';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
 import {cookieDomains, cookiePaths} from '../src/withdrawal.js';
+import {declarationsOf} from '../src/declarations.js';
 import {captureWarningsAsync, clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 const DECLARATION = `
@@ -103,7 +104,7 @@ describe('withdrawal', () => {
         {"cookies": {"performance": [{"name": "_ok"}, {"match": "^x"}, {"name": "_bad", "match": "("}],
                      "marketing": [{"name": "_m"}], "targeting": "_ads"}}
       </script></cookie-consent>`);
-      expect(el.declarations.performance.map((item) => item.name)).to.deep.equal(['_ok', '_bad']);
+      expect(declarationsOf(el).performance.map((item) => item.name)).to.deep.equal(['_ok', '_bad']);
     });
     expect(warnings).to.have.length(4);
     expect(warnings.every((line) => line.startsWith('cookie-consent-elements: '))).to.equal(true);
