@@ -41,9 +41,9 @@ export const styles = `
       font-size: 1em;
     }
   }
+  /* A slide, not a fade: the banner can be read from its first frame. */
   @keyframes cookie-consent-enter {
     from {
-      opacity: 0;
       translate: 0 1em;
     }
   }
