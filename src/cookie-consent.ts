@@ -271,7 +271,10 @@ export class CookieConsent extends HTMLElement {
     return this.store.consent;
   }
 
-  /** Resolves once the element has rendered what its state asks for (as a LitElement's does). */
+  /**
+   * Resolves once the element has rendered what its state asks for, and has the parts of the
+   * library this page's decisions need (withdrawal, Consent Mode, the decision log) at hand.
+   */
   get updateComplete(): Promise<boolean> {
     return (async () => {
       let done: Promise<unknown> | undefined;
@@ -289,6 +292,9 @@ export class CookieConsent extends HTMLElement {
     if (primary !== this) return primary.showPreferences();
     if (this.dialog?.open) return;
     this.panelOpener = deepActiveElement();
+    // In the visitor's language from the start (a returning visitor's is loaded only now).
+    void panelChunk.load().catch(() => undefined);
+    await this.locale.load();
     this.draft = {...(this.store.consent ?? NO_CONSENT)};
     this.panelOpen = true;
     this.requestUpdate();
@@ -361,8 +367,15 @@ export class CookieConsent extends HTMLElement {
     this.addEventListener('focusin', this.onFocusIn);
     this.gatekeeper.start();
     if (this.googleConsentMode) {
-      // Gated scripts wait for the default, so Google's tags start from "denied".
-      const pushed = consentModeChunk.load().then(({pushConsentDefault}) => pushConsentDefault());
+      // Gated scripts wait for the default, so Google's tags start from "denied". Without it they
+      // would assume consent, so if this part of the library cannot be loaded they stay blocked.
+      const pushed = consentModeChunk
+        .load()
+        .catch(() => consentModeChunk.load())
+        .then(({pushConsentDefault}) => pushConsentDefault());
+      pushed.catch((error: unknown) =>
+        warn('could not load Google Consent Mode; scripts gated on consent stay blocked on this page.', error)
+      );
       this.gatekeeper.hold(pushed);
       this.prefetch({load: () => pushed});
     }
@@ -443,7 +456,7 @@ export class CookieConsent extends HTMLElement {
   private async update(): Promise<void> {
     try {
       if (!this.duplicate) this.syncStore();
-      // A returning visitor sees nothing until the panel is opened: no language to load, nothing to render.
+      // A returning visitor sees nothing until the panel is opened: until then, no language to load.
       const shown = !this.store.decision || this.panelOpen || this.status || this.panelRoot;
       if (shown && !this.duplicate) {
         for (const controller of this.controllers) controller.hostUpdate?.();
@@ -481,14 +494,13 @@ export class CookieConsent extends HTMLElement {
       this.banner = undefined;
     }
 
-    // Present before anything is announced in it, so screen readers hear the first message too.
-    if (showBanner || this.panelOpen || this.status || this.statusRegion) {
-      this.statusRegion ??= this.root.appendChild(
-        h('div', {role: 'status', class: 'visually-hidden surface', tabindex: '-1'})
-      );
-      this.statusRegion.lang = locale;
-      if (this.statusRegion.textContent !== this.status) this.statusRegion.textContent = this.status;
-    }
+    // There from the first render, before anything is announced in it, so screen readers hear
+    // the first message too.
+    this.statusRegion ??= this.root.appendChild(
+      h('div', {role: 'status', class: 'visually-hidden surface', tabindex: '-1'})
+    );
+    this.statusRegion.lang = locale;
+    if (this.statusRegion.textContent !== this.status) this.statusRegion.textContent = this.status;
 
     const section = this.banner?.section;
     if (!section) {
@@ -645,13 +657,13 @@ export class CookieConsent extends HTMLElement {
     this.requestUpdate();
     this.dispatchEvent(new CookieConsentChangeEvent(detail));
     // A listener may have decided again (or reset): what holds now is what takes effect.
-    this.apply(this.store.consent);
+    const effects = [this.apply(this.store.consent)];
     if (detail.reason !== 'sync') {
-      this.sendRecord(detail);
+      effects.push(this.sendRecord(detail));
       this.postToOtherTabs();
     }
     if (this.reloadOnWithdraw && withdrew(detail)) {
-      location.reload();
+      await reloadAfter(effects);
       return;
     }
     await this.updateComplete;
@@ -659,14 +671,14 @@ export class CookieConsent extends HTMLElement {
   };
 
   /** A forgotten decision (here, in another tab, or voided by new settings) withdraws everything. */
-  private readonly onReset = (event: Event): void => {
+  private readonly onReset = async (event: Event): Promise<void> => {
     const {before} = (event as CustomEvent<ConsentResetDetail>).detail;
     this.status = '';
     this.requestUpdate();
-    this.apply(null);
+    const withdrawn = this.apply(null);
     this.dispatchEvent(new Event('cookie-consent-reset', {bubbles: true, composed: true}));
     if (this.reloadOnWithdraw && before && OPTIONAL_CATEGORIES.some((category) => before[category])) {
-      location.reload();
+      await reloadAfter([withdrawn]);
     }
   };
 
@@ -674,16 +686,21 @@ export class CookieConsent extends HTMLElement {
    * Makes the decision (`null`: none) take effect on the page: Consent Mode, gated elements, and
    * the declared cookies of every category not granted.
    */
-  private apply(consent: Consent | null): void {
+  private apply(consent: Consent | null): Promise<void> {
     if (this.googleConsentMode) {
-      withChunk(consentModeChunk, 'could not update Google Consent Mode.', ({pushConsentUpdate}) =>
-        pushConsentUpdate(consent ?? NO_CONSENT)
+      void withChunk(
+        consentModeChunk,
+        'could not update Google Consent Mode.',
+        ({pushConsentDefault, pushConsentUpdate}) => {
+          pushConsentDefault();
+          pushConsentUpdate(consent ?? NO_CONSENT);
+        }
       );
     }
     this.gatekeeper.update(consent);
     const refused = OPTIONAL_CATEGORIES.filter((category) => !consent?.[category]);
-    if (refused.length === 0 || !this.querySelector(JSON_BLOCK)) return;
-    withChunk(withdrawalChunk, 'could not delete the cookies of refused categories.', ({withdraw}) =>
+    if (refused.length === 0 || !this.querySelector(JSON_BLOCK)) return Promise.resolve();
+    return withChunk(withdrawalChunk, 'could not delete the cookies of refused categories.', ({withdraw}) =>
       withdraw(this, refused, this.store.cookieName)
     );
   }
@@ -707,21 +724,28 @@ export class CookieConsent extends HTMLElement {
   }
 
   private openChannel(): void {
-    if (this.channel || typeof BroadcastChannel !== 'function') return;
+    if (!this.running || this.channel || typeof BroadcastChannel !== 'function') return;
     try {
       this.channel = new BroadcastChannel(`cookie-consent-elements:${this.store.cookieName}`);
-      this.channel.onmessage = () => this.store.refresh('sync');
+      // Read again a moment later too: a tab's copy of the cookies may lag behind the message.
+      this.channel.onmessage = () => {
+        this.store.refresh('sync');
+        setTimeout(() => this.running && this.store.refresh('sync'), 200);
+      };
     } catch (error) {
       warn('other tabs will not hear of decisions made here.', error);
     }
   }
 
-  private sendRecord(detail: ConsentChangeDetail): void {
+  private sendRecord(detail: ConsentChangeDetail): Promise<void> {
     const endpoint = safeUrl(this.logEndpoint, 'log-endpoint');
     const decision = this.store.decision;
-    if (!endpoint || !decision) return;
-    withChunk(consentLogChunk, 'could not send the decision to log-endpoint.', ({consentRecord, sendConsentRecord}) =>
-      sendConsentRecord(endpoint, consentRecord(detail, decision, activeLocale()))
+    if (!endpoint || !decision) return Promise.resolve();
+    return withChunk(
+      consentLogChunk,
+      'could not send the decision to log-endpoint.',
+      ({consentRecord, sendConsentRecord}) =>
+        sendConsentRecord(endpoint, consentRecord(detail, decision, activeLocale()))
     );
   }
 
@@ -909,10 +933,19 @@ function withChunk<M>(
   chunk: {get(): M | undefined; load(): Promise<M>},
   failure: string,
   use: (module: M) => void
-): void {
+): Promise<void> {
   const module = chunk.get();
-  if (module) use(module);
-  else chunk.load().then(use, (error: unknown) => warn(failure, error));
+  if (module) {
+    use(module);
+    return Promise.resolve();
+  }
+  return chunk.load().then(use, (error: unknown) => warn(failure, error));
+}
+
+/** Reloads the page once withdrawal and the decision record are done (or after a second at most). */
+async function reloadAfter(effects: Promise<void>[]): Promise<void> {
+  await Promise.race([Promise.all(effects), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  location.reload();
 }
 
 /** Runs `callback` when the page is idle, or within a second. */

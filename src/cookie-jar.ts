@@ -10,7 +10,7 @@ export const documentCookieJar: CookieJar = {
   get: (name) => {
     for (const pair of document.cookie.split('; ')) {
       const at = pair.indexOf('=');
-      if (at > 0 && pair.slice(0, at) === name) return Cookies.converter.read(pair.slice(at + 1), name);
+      if (at > 0 && decodeName(pair.slice(0, at)) === name) return Cookies.converter.read(pair.slice(at + 1), name);
     }
     return undefined;
   },
@@ -19,3 +19,12 @@ export const documentCookieJar: CookieJar = {
   },
   remove: (name, options) => Cookies.remove(name, options),
 };
+
+/** js-cookie writes names percent-encoded, and reads them decoded. */
+function decodeName(name: string): string | undefined {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return undefined;
+  }
+}

@@ -41,13 +41,13 @@ export class Gatekeeper {
     this.observer = undefined;
   }
 
-  /** Gated scripts wait for `until` (settled either way) before they run. */
+  /** Gated scripts wait for `until`; if it fails, they never run on this page (they fail closed). */
   hold(until: Promise<unknown>): void {
-    const settled = until.then(
+    const held = until.then(
       () => undefined,
-      () => undefined
+      () => new Promise<void>(() => undefined)
     );
-    this.queue = this.queue.then(() => settled);
+    this.queue = this.queue.then(() => held);
   }
 
   /** Activates, in document order, every gated element whose categories are all granted (`null`: only `necessary`). */

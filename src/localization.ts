@@ -10,6 +10,11 @@
  * configured. So the runtime is a lazy chunk, fetched with the first translation a page asks for.
  */
 import type {configureLocalization} from '@lit/localize';
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {localeLoaders} from './generated/locale-loaders.js';
+import {sourceLocale} from './generated/locale-codes.js';
+import {matchLocale, requestedLocales} from './locale.js';
+import {warn} from './log.js';
 
 // What our elements use of lit-localize, from its own modules: the package's index also re-exports
 // the runtime, which must stay out of the bundle and the panel (see `runtime()`).
@@ -17,11 +22,6 @@ export {msg} from '@lit/localize/init/install.js';
 export {str} from '@lit/localize/internal/str-tag.js';
 export {localized} from '@lit/localize/internal/localized-decorator.js';
 export {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
-import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {localeLoaders} from './generated/locale-loaders.js';
-import {sourceLocale} from './generated/locale-codes.js';
-import {matchLocale, requestedLocales} from './locale.js';
-import {warn} from './log.js';
 
 type Localization = ReturnType<typeof configureLocalization>;
 
@@ -138,6 +138,12 @@ export class LocaleController implements ReactiveController {
 
   hostDisconnected(): void {
     this.observer.disconnect();
+  }
+
+  /** Asks for the host's locale now (as an update does) and resolves once it is shown, or has failed. */
+  load(): Promise<void> {
+    this.hostUpdate();
+    return this.ready ? Promise.resolve() : switchTo(this.requested);
   }
 
   hostUpdate(): void {

@@ -214,10 +214,13 @@ export class ConsentStore extends EventTarget {
     super();
   }
 
-  /** Applies new options and reads the stored decision again under them; a decision they void is a `reset`. */
-  /** The raw cookie at the last read (`null`: not read, or unreadable), so `refresh()` can skip an unchanged one. */
+  /**
+   * The raw cookie as last read or written (`null`: unknown, so the next `refresh()` reads it in
+   * full), so `refresh()` skips a cookie that did not change, including one the browser refused.
+   */
   private lastRaw: string | undefined | null = null;
 
+  /** Applies new options and reads the stored decision again under them; a decision they void is a `reset`. */
   configure(options: StoreOptions): void {
     const before = this.current;
     this.options = options;
@@ -290,10 +293,11 @@ export class ConsentStore extends EventTarget {
    * holds a different decision. A decision forgotten elsewhere is forgotten here too (`reset`).
    */
   refresh(reason: ConsentChangeReason): ConsentChangeDetail | null {
+    const raw = this.readRaw();
+    // Unreadable, or as last read or written here: nothing to learn (the common case, and the cheap one).
+    if (raw === null || raw === this.lastRaw) return null;
     const before = this.current;
-    // The cookie as it was when last read: nothing changed (the common case, and the cheap one).
-    if (this.lastRaw !== null && this.readRaw() === this.lastRaw) return null;
-    const stored = this.read();
+    const stored = this.decode(raw);
     if (!stored) {
       this.current = null;
       if (before) this.dispatchReset(before.consent);
@@ -344,7 +348,10 @@ export class ConsentStore extends EventTarget {
   }
 
   private read(): Decision | null {
-    const raw = this.readRaw();
+    return this.decode(this.readRaw());
+  }
+
+  private decode(raw: string | undefined | null): Decision | null {
     this.lastRaw = raw;
     if (raw == null) return null;
     const {revision, expiresDays} = this.options;
@@ -364,14 +371,14 @@ export class ConsentStore extends EventTarget {
   }
 
   private write(decision: Decision): void {
-    this.lastRaw = null;
     const {cookieName, expiresDays, cookieDomain, secure} = this.options;
     const value = serializeDecision(decision);
     try {
       // A host-only cookie from before `cookie-domain` was set would be read first: remove it.
       if (cookieDomain) this.jar.remove(cookieName, {path: '/'});
       this.jar.set(cookieName, value, {expires: expiresDays, path: '/', domain: cookieDomain, sameSite: 'Lax', secure});
-      if (this.jar.get(cookieName) !== value) {
+      this.lastRaw = this.jar.get(cookieName);
+      if (this.lastRaw !== value) {
         warn(
           'the browser did not keep the consent cookie (are cookies blocked?); the decision holds for this page only.'
         );

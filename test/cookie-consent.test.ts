@@ -280,12 +280,15 @@ describe('<cookie-consent> banner', () => {
     expect(el.consent).to.deep.equal(events[0].detail.consent);
   });
 
-  it('builds nothing for a returning visitor: no banner, panel or status, and no stylesheet parsed', async () => {
+  it('builds no banner or panel for a returning visitor, and parses no stylesheet', async () => {
     const first = await consentFixture();
     first.acceptAll();
     first.remove();
     const el = await consentFixture();
-    expect(el.shadowRoot!.childNodes.length, 'empty shadow root').to.equal(0);
+    const children = [...el.shadowRoot!.children];
+    expect(children.length, 'the (empty) status region only').to.equal(1);
+    expect(children[0].getAttribute('role')).to.equal('status');
+    expect(children[0].textContent).to.equal('');
     expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(0);
     await el.showPreferences();
     expect(dialogOf(el)?.open, 'the panel still opens on request').to.equal(true);

@@ -110,6 +110,20 @@ describe('choosing the language', () => {
     expect(part(el, 'accept')!.textContent!.trim()).to.not.equal('I agree');
   });
 
+  it("opens a returning visitor's panel in their language from the start", async () => {
+    const first = await fixture<CookieConsent>('<cookie-consent lang="en"></cookie-consent>');
+    first.rejectAll();
+    fixtureCleanup();
+    const el = await fixture<CookieConsent>('<cookie-consent lang="de"></cookie-consent>');
+    expect(part(el, 'banner') === null, 'no banner for a returning visitor').to.equal(true);
+    await el.showPreferences();
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.lang).to.equal('de');
+    expect(dialog.querySelector('h2')!.textContent).not.to.equal('Your cookie choices');
+    dialog.close();
+  });
+
   it('switches live when its lang attribute, or <html lang>, changes', async () => {
     const el = await shown('fr');
     const french = part(el, 'accept')!.textContent!.trim();

@@ -173,6 +173,26 @@ describe('ConsentStore', () => {
     expect(jar.values.size).to.equal(0);
   });
 
+  it('refresh() notices a decision made elsewhere, and skips an unchanged cookie without warning again', () => {
+    const jar = new MemoryJar();
+    jar.values.set('cookie_consent', validRecord({granted: ['everything']}));
+    let store!: ConsentStore;
+    const first = captureWarnings(() => (store = makeStore({}, jar).store));
+    expect(first).to.have.length(1);
+    expect(captureWarnings(() => expect(store.refresh('sync')).to.equal(null))).to.deep.equal([]);
+
+    const other = makeStore({}, jar).store;
+    other.acceptAll();
+    expect(store.refresh('sync')!.reason).to.equal('sync');
+    expect(store.consent!.performance).to.equal(true);
+    other.reset();
+    let resets = 0;
+    store.addEventListener('reset', () => resets++);
+    expect(store.refresh('sync')).to.equal(null);
+    expect(resets).to.equal(1);
+    expect(store.consent).to.equal(null);
+  });
+
   it('keeps working when the jar throws, with a warning', () => {
     const broken: CookieJar = {
       get: () => {
