@@ -3,6 +3,9 @@
  * gating (`gating.ts`). It is a plain custom element, not a LitElement, so that what every page
  * view loads stays small and quick: the banner is a few DOM nodes built here, and the panel, the
  * one part with much to render, is a lazy lit-html chunk (`panel.ts`) fetched when first opened.
+ * What only some pages need is lazy too (`lazyChunk` below): Consent Mode, withdrawal and the
+ * decision log are fetched at connection by the pages that use them, so that they are at hand
+ * when the visitor decides.
  */
 import type {ReactiveController} from 'lit';
 import {styles} from './cookie-consent.styles.js';
