@@ -200,6 +200,16 @@ describe('<cookie-consent> banner', () => {
     expect(storedCookie('cookie_consent')).to.equal(undefined);
   });
 
+  it('reads back a decision stored under a cookie name that needs encoding', async () => {
+    const first = await consentFixture('cookie-name="site%consent"');
+    first.save({functionality: true});
+    first.remove();
+    const el = await consentFixture('cookie-name="site%consent"');
+    expect(part(el, 'banner') === null, 'no banner: the decision was found').to.equal(true);
+    expect(el.consent!.functionality).to.equal(true);
+    document.cookie = 'site%25consent=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
   it('grants nothing by Escape, clicks elsewhere or time passing', async () => {
     const el = await consentFixture();
     let events = 0;
