@@ -608,10 +608,15 @@ export class CookieConsent extends HTMLElement {
   private adoptStyles(panelStyles?: string): void {
     const wanted = panelStyles ? 2 : 1;
     if (this.stylesAdopted >= wanted) return;
-    this.stylesAdopted = wanted;
     const texts = [theme, controls, styles];
     if (panelStyles) texts.push(panelStyles);
-    this.root.adoptedStyleSheets = texts.map(sheet);
+    try {
+      this.root.adoptedStyleSheets = texts.map(sheet);
+    } catch {
+      // No constructable stylesheets (Safari before 16.4): style elements, the ones not added yet.
+      this.root.prepend(...texts.slice(this.stylesAdopted && 3).map((text) => h('style', {}, text)));
+    }
+    this.stylesAdopted = wanted;
   }
 
   /** A duplicate shows nothing. */

@@ -59,6 +59,18 @@ describe('the script-tag bundle on a plain page', () => {
     expect(files(win)).to.include.members(['consent-mode', 'withdrawal', 'declarations']);
   });
 
+  it('styles the banner and the panel with style elements where stylesheets cannot be constructed', async () => {
+    const win = await site.open('/test/pages/old-browser.html');
+    const banner = site.part('banner')!;
+    expect(win.getComputedStyle(banner).position).to.equal('fixed');
+    site.part('preferences')!.click();
+    await until(() => site.element.shadowRoot!.querySelector('dialog')?.open === true, 'the panel');
+    const toggle = site.element.shadowRoot!.querySelector<HTMLElement>('#switch-performance')!;
+    expect(win.getComputedStyle(toggle).appearance).to.equal('none');
+    expect(site.element.shadowRoot!.querySelectorAll('style')).to.have.length(4);
+    expect(site.errors).to.deep.equal([]);
+  });
+
   it('opens the panel from the page\'s "Cookie Management" link and changes the decision', async () => {
     const win = await site.open('/test/pages/site.html');
     site.part('accept')!.click();
