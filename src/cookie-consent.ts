@@ -473,7 +473,8 @@ export class CookieConsent extends HTMLElement {
   /**
    * Shows what the state asks for: the banner until the visitor decides (once the visitor's
    * language is loaded, rather than flash English), the panel while it is open, and the status
-   * notice that screen readers announce after a decision. A returning visitor gets none of it.
+   * notice that screen readers announce after a decision. A returning visitor gets only that
+   * notice, empty, and no stylesheet.
    */
   private async render(): Promise<void> {
     if (this.duplicate || !this.isConnected) {
