@@ -85,6 +85,8 @@ function lazyChunk<M>(load: () => Promise<M>) {
 
 /** The panel, fetched when first opened. */
 const panelChunk = lazyChunk(() => import('./panel.js'));
+/** Starts fetching the panel ahead of need; a failure is reported when it is opened. */
+const preloadPanel = () => void panelChunk.load().catch(() => undefined);
 /** Deleting what refused categories left, for pages that declare it. */
 const withdrawalChunk = lazyChunk(() => import('./withdrawal.js'));
 /** Google Consent Mode, for pages that ask for it. */
@@ -296,7 +298,7 @@ export class CookieConsent extends HTMLElement {
     if (this.dialog?.open) return;
     this.panelOpener = deepActiveElement();
     // In the visitor's language from the start (a returning visitor's is loaded only now).
-    void panelChunk.load().catch(() => undefined);
+    preloadPanel();
     await this.locale.load();
     this.draft = {...(this.store.consent ?? NO_CONSENT)};
     this.panelOpen = true;
@@ -564,9 +566,8 @@ export class CookieConsent extends HTMLElement {
     const reject = button('reject', 'primary', () => this.store.rejectAll());
     const preferences = button('preferences', 'secondary', () => void this.showPreferences());
     // Fetch the panel as soon as the visitor heads for its button, so it opens without a wait.
-    const preload = () => void panelChunk.load().catch(() => undefined);
-    preferences.addEventListener('pointerenter', preload);
-    preferences.addEventListener('focus', preload);
+    preferences.addEventListener('pointerenter', preloadPanel);
+    preferences.addEventListener('focus', preloadPanel);
     const section = h(
       'section',
       {class: 'banner surface', part: 'banner', 'aria-labelledby': 'banner-title', popover: 'manual'},

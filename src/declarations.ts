@@ -24,7 +24,7 @@ export interface DeclaredItem {
 
 export type Declarations = Record<Category, DeclaredItem[]>;
 
-export function emptyDeclarations(): Declarations {
+function emptyDeclarations(): Declarations {
   return {necessary: [], performance: [], functionality: [], targeting: []};
 }
 
@@ -59,7 +59,7 @@ function parseItem(raw: unknown, where: string): DeclaredItem | undefined {
 }
 
 /** Parses `{"cookies": {"performance": [{"name": "_ga", "match": "^_ga", ...}], ...}}`. */
-export function parseDeclarations(json: string): Declarations {
+function parseDeclarations(json: string): Declarations {
   const declarations = emptyDeclarations();
   let data: unknown;
   try {

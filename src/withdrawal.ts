@@ -59,7 +59,7 @@ function clearStorage(area: 'localStorage' | 'sessionStorage', items: DeclaredIt
 }
 
 /** Deletes every declared cookie and storage key of the given items, but never the decision cookie `keep`. */
-export function forgetDeclared(items: DeclaredItem[], keep: string): void {
+function forgetDeclared(items: DeclaredItem[], keep: string): void {
   deleteCookies(
     items.filter((item) => item.type === 'cookie'),
     keep
