@@ -97,7 +97,6 @@ const PRIVATE_MEMBERS = new RegExp(
     'takeOver',
     'updateScheduled',
     'updating',
-    'upgradeProperties',
     'validCookieDomain',
   ].join('|')})$`
 );

@@ -1,6 +1,8 @@
-import {LitElement, css, unsafeCSS, html, nothing, type PropertyValues} from 'lit';
-import {property} from 'lit/decorators.js';
-import {LocaleController, localized, msg, str} from './localization.js';
+import {html, nothing} from 'lit/html.js';
+import {reflect, type Attributes} from './element.js';
+import {LocaleController, msg, str} from './localization.js';
+import {PageElement} from './page-element.js';
+import {gateStyles} from './page-elements.styles.js';
 import {ConsentController} from './consent-controller.js';
 import {warn} from './log.js';
 import {OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
@@ -9,6 +11,12 @@ import {block, controls, theme} from './theme.styles.js';
 /** Where focus goes once the content is shown, so it is not dropped on `<body>` with the button. */
 const FOCUSABLE =
   'iframe, video[controls], audio[controls], a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+const ATTRIBUTES = {
+  category: ['category', undefined],
+  name: ['name', undefined],
+  theme: ['theme', 'auto'],
+} as const satisfies Attributes;
 
 /**
  * Holds back embedded content, such as a video from another site, until the visitor allows the
@@ -38,47 +46,30 @@ const FOCUSABLE =
  * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
  * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
-@localized()
-export class CookieConsentGate extends LitElement {
-  static override styles = [
-    unsafeCSS(theme),
-    unsafeCSS(controls),
-    unsafeCSS(block),
-    css`
-      .placeholder {
-        display: grid;
-        align-content: center;
-        justify-items: start;
-        gap: 0.75em;
-        height: 100%;
-        padding: 1em;
-        background: var(--_bg);
-        color: var(--_fg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      p {
-        margin: 0;
-        max-width: 65ch;
-        overflow-wrap: anywhere;
-      }
-      @media (forced-colors: active) {
-        .placeholder {
-          border-color: CanvasText;
-        }
-      }
-    `,
-  ];
+export class CookieConsentGate extends PageElement {
+  static readonly observedAttributes = Object.values(ATTRIBUTES).map(([attribute]) => attribute);
 
-  /** The category the content needs: `performance`, `functionality` or `targeting`. */
-  @property() category?: string;
+  /**
+   * The category the content needs: `performance`, `functionality` or `targeting`.
+   * @attr category
+   */
+  declare category?: string;
 
-  /** What the content is, to complete "To show …", e.g. `the video from Example Video`. */
-  @property() name?: string;
+  /**
+   * What the content is, to complete "To show …", e.g. `the video from Example Video`.
+   * @attr name
+   */
+  declare name?: string;
 
-  /** `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
-  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
+  /**
+   * `auto` follows `prefers-color-scheme`; `light` or `dark` force one.
+   * @attr theme
+   * @default 'auto'
+   */
+  declare theme: 'auto' | 'light' | 'dark';
 
+  protected readonly reflected = ATTRIBUTES;
+  protected readonly styles = [theme, controls, block, gateStyles];
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);
   /** Set once the content has been put in the page; it is never cloned again. */
@@ -88,17 +79,21 @@ export class CookieConsentGate extends LitElement {
     return OPTIONAL_CATEGORIES.find((category) => category === this.category);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  /** `category` at the last update, so a wrong one is reported when set, not on every update. */
+  private checked?: string | null;
+
+  protected override willUpdate(): void {
     const category = this.validCategory;
-    if ((!this.hasUpdated || changed.has('category')) && !category) {
+    if (!category && this.checked !== (this.category ?? null)) {
       warn(
         `<cookie-consent-gate category="${this.category ?? ''}"> needs one of ${OPTIONAL_CATEGORIES.join(', ')}; its content stays blocked.`
       );
     }
+    this.checked = this.category ?? null;
     if (!this.released && category && this.page.consent?.[category]) this.release();
   }
 
-  protected override render() {
+  protected render() {
     if (this.released) return html`<div class="content" tabindex="-1"><slot></slot></div>`;
     if (!this.locale.ready) return nothing;
     const category = this.validCategory;
@@ -157,8 +152,7 @@ export class CookieConsentGate extends LitElement {
     cookieConsent.grant(category);
     await this.updateComplete;
     if (this.released) {
-      const target =
-        this.querySelector<HTMLElement>(FOCUSABLE) ?? this.renderRoot.querySelector<HTMLElement>('.content');
+      const target = this.querySelector<HTMLElement>(FOCUSABLE) ?? this.root.querySelector<HTMLElement>('.content');
       target?.focus();
     }
   };
@@ -175,3 +169,5 @@ function allowLabel(category: OptionalCategory): string {
       return msg('Allow targeting and advertising cookies', {desc: 'Gate: button that allows the targeting category'});
   }
 }
+
+reflect(CookieConsentGate, ATTRIBUTES);

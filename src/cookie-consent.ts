@@ -9,10 +9,11 @@
  */
 import type {ReactiveController} from 'lit';
 import {styles} from './cookie-consent.styles.js';
-import {controls, sheet, theme} from './theme.styles.js';
+import {adoptSheets, controls, theme} from './theme.styles.js';
 import {documentCookieJar} from './cookie-jar.js';
 import {JSON_BLOCK, parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
 import {h} from './dom.js';
+import {reflect, upgradeProperties, type Attributes} from './element.js';
 import {CookieConsentChangeEvent} from './events.js';
 import {activeLocale, LOCALE_STATUS_EVENT, LocaleController, msg} from './localization.js';
 import {warn} from './log.js';
@@ -53,7 +54,7 @@ const ATTRIBUTES = {
   logEndpoint: ['log-endpoint', undefined],
   layout: ['layout', 'bar'],
   theme: ['theme', 'auto'],
-} as const satisfies Record<string, readonly [string, string | number | boolean | undefined]>;
+} as const satisfies Attributes;
 
 interface Banner {
   /** The language and policy link the texts were set for. */
@@ -258,16 +259,6 @@ export class CookieConsent extends HTMLElement {
   private statusRegion?: HTMLElement;
   private panelRoot?: HTMLElement;
 
-  /** A property set before the element was defined is an own property that hides the accessor: pass it on. */
-  private upgradeProperties(): void {
-    for (const name of Object.keys(ATTRIBUTES) as (keyof typeof ATTRIBUTES)[]) {
-      if (!Object.prototype.hasOwnProperty.call(this, name)) continue;
-      const value = this[name];
-      delete this[name];
-      (this as Record<string, unknown>)[name] = value;
-    }
-  }
-
   /** The current decision, or `null` while the visitor has not decided. */
   get consent(): Consent | null {
     const primary = this.primary;
@@ -360,7 +351,7 @@ export class CookieConsent extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.upgradeProperties();
+    upgradeProperties(this, ATTRIBUTES);
     for (const controller of this.controllers) controller.hostConnected?.();
     this.requestUpdate();
     if (this.checkDuplicate()) return;
@@ -612,12 +603,7 @@ export class CookieConsent extends HTMLElement {
     if (this.stylesAdopted >= wanted) return;
     const texts = [theme, controls, styles];
     if (panelStyles) texts.push(panelStyles);
-    try {
-      this.root.adoptedStyleSheets = texts.map(sheet);
-    } catch {
-      // No constructable stylesheets (Safari before 16.4): style elements, the ones not added yet.
-      this.root.prepend(...texts.slice(this.stylesAdopted && 3).map((text) => h('style', {}, text)));
-    }
+    adoptSheets(this.root, texts, this.stylesAdopted && texts.length - 1);
     this.stylesAdopted = wanted;
   }
 
@@ -885,21 +871,7 @@ export class CookieConsent extends HTMLElement {
   }
 }
 
-for (const [name, [attribute, fallback]] of Object.entries(ATTRIBUTES)) {
-  Object.defineProperty(CookieConsent.prototype, name, {
-    get(this: CookieConsent) {
-      if (fallback === false) return this.hasAttribute(attribute);
-      const value = this.getAttribute(attribute);
-      if (value === null) return fallback;
-      return typeof fallback === 'number' ? Number(value) : value;
-    },
-    set(this: CookieConsent, value: unknown) {
-      if (fallback === false) this.toggleAttribute(attribute, !!value);
-      else if (value == null) this.removeAttribute(attribute);
-      else this.setAttribute(attribute, String(value));
-    },
-  });
-}
+reflect(CookieConsent, ATTRIBUTES);
 
 function gpcSignal(): boolean {
   return (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;

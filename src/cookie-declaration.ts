@@ -1,6 +1,8 @@
-import {LitElement, css, unsafeCSS, html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
-import {LocaleController, localized, msg, str} from './localization.js';
+import {html, nothing} from 'lit/html.js';
+import {reflect, type Attributes} from './element.js';
+import {LocaleController, msg, str} from './localization.js';
+import {PageElement} from './page-element.js';
+import {declarationStyles} from './page-elements.styles.js';
 import {parseCategories} from './config.js';
 import {ConsentController} from './consent-controller.js';
 import {declarationsOf, type DeclaredItem} from './declarations.js';
@@ -8,6 +10,8 @@ import {warn} from './log.js';
 import type {Category, OptionalCategory} from './store.js';
 import {alwaysOn, categoryCookies, categoryDescription, categoryName} from './texts.js';
 import {block, controls, theme} from './theme.styles.js';
+
+const ATTRIBUTES = {theme: ['theme', 'auto']} as const satisfies Attributes;
 
 /**
  * The cookie list for the site's cookie policy page: every category the page's `<cookie-consent>`
@@ -33,74 +37,18 @@ import {block, controls, theme} from './theme.styles.js';
  * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
  * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
-@localized()
-export class CookieDeclaration extends LitElement {
-  static override styles = [
-    unsafeCSS(theme),
-    unsafeCSS(controls),
-    unsafeCSS(block),
-    css`
-      .declaration {
-        display: grid;
-        gap: 1em;
-        justify-items: start;
-      }
-      section {
-        justify-self: stretch;
-        min-width: 0;
-        padding: 1em;
-        background: var(--_bg);
-        color: var(--_fg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-      h3 {
-        margin: 0 0 0.25em;
-        font-size: 1.125em;
-        line-height: 1.3;
-      }
-      p {
-        margin: 0 0 0.75em;
-        overflow-wrap: anywhere;
-      }
-      .description {
-        color: var(--_muted);
-      }
-      .table-scroll {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      caption {
-        margin-bottom: 0.5em;
-        font-weight: 600;
-        text-align: start;
-      }
-      th,
-      td {
-        padding: 0.5em;
-        border-bottom: 1px solid var(--_border);
-        text-align: start;
-        vertical-align: top;
-        overflow-wrap: break-word;
-      }
-      .none {
-        margin: 0;
-        font-style: italic;
-      }
-      @media (forced-colors: active) {
-        section {
-          border-color: CanvasText;
-        }
-      }
-    `,
-  ];
+export class CookieDeclaration extends PageElement {
+  static readonly observedAttributes = Object.values(ATTRIBUTES).map(([attribute]) => attribute);
 
-  /** `auto` follows `prefers-color-scheme`; `light` or `dark` force one. */
-  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
+  /**
+   * `auto` follows `prefers-color-scheme`; `light` or `dark` force one.
+   * @attr theme
+   * @default 'auto'
+   */
+  declare theme: 'auto' | 'light' | 'dark';
 
+  protected readonly reflected = ATTRIBUTES;
+  protected readonly styles = [theme, controls, block, declarationStyles];
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);
   /** Parsed once per value of `categories`, so its warnings are not repeated on every decision. */
@@ -117,7 +65,7 @@ export class CookieDeclaration extends LitElement {
     }
   }
 
-  protected override render() {
+  protected render() {
     const cookieConsent = this.page.element;
     if (cookieConsent && cookieConsent.categories !== this.offered.source) {
       this.offered = {source: cookieConsent.categories, categories: parseCategories(cookieConsent.categories)};
@@ -227,3 +175,5 @@ function itemName(item: DeclaredItem): string {
       return item.name;
   }
 }
+
+reflect(CookieDeclaration, ATTRIBUTES);

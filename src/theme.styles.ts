@@ -4,9 +4,11 @@
  * table together. Colours meet 4.5:1 for text and 3:1 for controls in both themes.
  *
  * Plain CSS text, made into constructed stylesheets by `sheet()`: `<cookie-consent>` is not a
- * LitElement (it stays small and fast on every page view) and adopts them itself; the Lit
- * elements list them in their `static styles`.
+ * LitElement, nor are the gate and the declaration (they stay small and fast), and each adopts
+ * the ones it needs with `adoptSheets()`.
  */
+
+import {h} from './dom.js';
 
 const sheets = new Map<string, CSSStyleSheet>();
 
@@ -19,6 +21,18 @@ export function sheet(text: string): CSSStyleSheet {
     sheets.set(text, made);
   }
   return made;
+}
+
+/**
+ * Gives a shadow root the styles of `texts`, of which it has the first `had` already: constructed
+ * sheets, or `<style>` elements where sheets cannot be constructed (Safari before 16.4).
+ */
+export function adoptSheets(root: ShadowRoot, texts: string[], had = 0): void {
+  try {
+    root.adoptedStyleSheets = texts.map(sheet);
+  } catch {
+    root.prepend(...texts.slice(had).map((text) => h('style', {}, text)));
+  }
 }
 
 const darkColors = `

@@ -1,0 +1,84 @@
+/** The own styles of the gate and the declaration; the shared tokens and controls are in `theme.styles.ts`. */
+
+export const gateStyles = `
+  .placeholder {
+    display: grid;
+    align-content: center;
+    justify-items: start;
+    gap: 0.75em;
+    height: 100%;
+    padding: 1em;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  p {
+    margin: 0;
+    max-width: 65ch;
+    overflow-wrap: anywhere;
+  }
+  @media (forced-colors: active) {
+    .placeholder {
+      border-color: CanvasText;
+    }
+  }
+`;
+
+export const declarationStyles = `
+  .declaration {
+    display: grid;
+    gap: 1em;
+    justify-items: start;
+  }
+  section {
+    justify-self: stretch;
+    min-width: 0;
+    padding: 1em;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  h3 {
+    margin: 0 0 0.25em;
+    font-size: 1.125em;
+    line-height: 1.3;
+  }
+  p {
+    margin: 0 0 0.75em;
+    overflow-wrap: anywhere;
+  }
+  .description {
+    color: var(--_muted);
+  }
+  .table-scroll {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  caption {
+    margin-bottom: 0.5em;
+    font-weight: 600;
+    text-align: start;
+  }
+  th,
+  td {
+    padding: 0.5em;
+    border-bottom: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: break-word;
+  }
+  .none {
+    margin: 0;
+    font-style: italic;
+  }
+  @media (forced-colors: active) {
+    section {
+      border-color: CanvasText;
+    }
+  }
+`;
