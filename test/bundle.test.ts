@@ -108,6 +108,8 @@ describe('the script-tag bundle on a plain page', () => {
     site.element.acceptAll();
     const win = await site.open('/test/pages/late-listener.html');
     expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['stored']);
+    // The bundle defines the element in a microtask after its own body: still before the next script.
+    expect((win as Window & {upgradedForLaterScripts?: boolean}).upgradedForLaterScripts).to.equal(true);
   });
 
   it('loads the gate and the declaration only when the page uses them, also when added later', async () => {
