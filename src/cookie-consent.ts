@@ -377,13 +377,6 @@ export class CookieConsent extends HTMLElement {
     }
     if (this.querySelector(JSON_BLOCK)) this.prefetch(withdrawalChunk);
     if (this.logEndpoint) this.prefetch(consentLogChunk);
-    // Other tabs are heard from once the page is idle, so the banner does not wait for the channel;
-    // a decision made in another tab before then is read from the cookie.
-    whenIdle(() => {
-      if (!this.running) return;
-      this.openChannel();
-      this.store.refresh('sync');
-    });
     if (!this.parsedHandlerScheduled) {
       this.parsedHandlerScheduled = true;
       afterParsing(() => this.onParsed());
@@ -391,6 +384,8 @@ export class CookieConsent extends HTMLElement {
       this.gatekeeper.update(this.store.consent);
     }
     this.running = true;
+    // Decisions made in other tabs are heard from now on, right after the cookie was read: none is missed.
+    this.openChannel();
   }
 
   disconnectedCallback(): void {
@@ -928,12 +923,6 @@ function withChunk<M>(
 async function reloadAfter(effects: Promise<void>[]): Promise<void> {
   await Promise.race([Promise.all(effects), new Promise((resolve) => setTimeout(resolve, 1000))]);
   location.reload();
-}
-
-/** Runs `callback` when the page is idle, or within a second. */
-function whenIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, {timeout: 1000});
-  else setTimeout(callback, 200);
 }
 
 /**
