@@ -13,7 +13,7 @@ import {h} from './dom.js';
 const sheets = new Map<string, CSSStyleSheet>();
 
 /** One constructed stylesheet per text, parsed once and shared by every shadow root of the document. */
-export function sheet(text: string): CSSStyleSheet {
+function sheet(text: string): CSSStyleSheet {
   let made = sheets.get(text);
   if (!made) {
     made = new CSSStyleSheet();

@@ -59,10 +59,14 @@ describe('the script-tag bundle on a plain page', () => {
     expect(files(win)).to.include.members(['consent-mode', 'withdrawal', 'declarations']);
   });
 
-  it('styles the banner and the panel with style elements where stylesheets cannot be constructed', async () => {
+  it('styles the banner, the panel and the gate with style elements where stylesheets cannot be constructed', async () => {
     const win = await site.open('/test/pages/old-browser.html');
     const banner = site.part('banner')!;
     expect(win.getComputedStyle(banner).position).to.equal('fixed');
+    const gate = win.document.querySelector('cookie-consent-gate')!;
+    await until(() => gate.shadowRoot?.querySelector('[part=placeholder]') != null, 'the gate placeholder');
+    expect(win.getComputedStyle(gate.shadowRoot!.querySelector('[part=placeholder]')!).display).to.equal('grid');
+    expect(gate.shadowRoot!.querySelectorAll('style')).to.have.length(4);
     site.part('preferences')!.click();
     await until(() => site.element.shadowRoot!.querySelector('dialog')?.open === true, 'the panel');
     const toggle = site.element.shadowRoot!.querySelector<HTMLElement>('#switch-performance')!;
