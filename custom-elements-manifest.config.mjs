@@ -1,6 +1,12 @@
 // custom-elements.json, generated from the JSDoc of the elements by `npm run build`.
 export default {
-  globs: ['src/cookie-consent.ts', 'src/cookie-consent-gate.ts', 'src/cookie-declaration.ts', 'src/events.ts'],
+  globs: [
+    'src/cookie-consent.ts',
+    'src/cookie-consent-gate.ts',
+    'src/cookie-declaration.ts',
+    'src/page-element.ts',
+    'src/events.ts',
+  ],
   outdir: '.',
   litelement: true,
   plugins: [

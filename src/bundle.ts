@@ -1,7 +1,7 @@
 /**
  * Entry of the self-contained script-tag bundle, `dist/cookie-consent.js`. `<cookie-consent>` is
- * defined at once; the gate and the declaration are one lazy chunk beside it, loaded only on pages
- * that use them (found now, or when added later).
+ * defined in a microtask, before any later script runs; the gate and the declaration are one lazy
+ * chunk beside it, loaded only on pages that use them (found now, or when added later).
  */
 import {CookieConsent} from './cookie-consent.js';
 import {warn} from './log.js';

@@ -68,7 +68,9 @@ export class CookieConsentGate extends PageElement {
    */
   declare theme: 'auto' | 'light' | 'dark';
 
+  /** @internal */
   protected readonly reflected = ATTRIBUTES;
+  /** @internal */
   protected readonly styles = [theme, controls, block, gateStyles];
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);

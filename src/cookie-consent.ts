@@ -355,7 +355,7 @@ export class CookieConsent extends HTMLElement {
     for (const controller of this.controllers) controller.hostConnected?.();
     this.requestUpdate();
     if (this.checkDuplicate()) return;
-    this.syncStore();
+    const read = this.syncStore();
     this.store.addEventListener('change', this.onDecision);
     this.store.addEventListener('reset', this.onReset);
     document.addEventListener('click', this.onDocumentClick);
@@ -377,6 +377,9 @@ export class CookieConsent extends HTMLElement {
     }
     if (this.querySelector(JSON_BLOCK)) this.prefetch(withdrawalChunk);
     if (this.logEndpoint) this.prefetch(consentLogChunk);
+    // Back in the page (or taking over from a removed element): the decision may have changed in
+    // another tab meanwhile, with no channel open here to hear of it.
+    if (!read) this.store.refresh('sync');
     if (!this.parsedHandlerScheduled) {
       this.parsedHandlerScheduled = true;
       afterParsing(() => this.onParsed());
@@ -384,7 +387,7 @@ export class CookieConsent extends HTMLElement {
       this.gatekeeper.update(this.store.consent);
     }
     this.running = true;
-    // Decisions made in other tabs are heard from now on, right after the cookie was read: none is missed.
+    // Decisions made in other tabs are heard from now on, right after the cookie was read.
     this.openChannel();
   }
 
@@ -717,7 +720,7 @@ export class CookieConsent extends HTMLElement {
   private openChannel(): void {
     if (!this.running || this.channel || typeof BroadcastChannel !== 'function') return;
     try {
-      this.channel = new BroadcastChannel(`cookie-consent-elements:${this.store.cookieName}`);
+      this.channel = new BroadcastChannel(channelName(this.store.cookieName));
       // Read again a moment later too: a tab's copy of the cookies may lag behind the message.
       this.channel.onmessage = () => {
         this.store.refresh('sync');
@@ -832,8 +835,11 @@ export class CookieConsent extends HTMLElement {
     this.connectedCallback();
   }
 
-  /** Brings the store in line with the attributes; does nothing (and warns of nothing) when they did not change. */
-  private syncStore(): void {
+  /**
+   * Brings the store in line with the attributes, reading the cookie under them; does nothing (and
+   * warns of nothing) when they did not change. Returns whether it read the cookie.
+   */
+  private syncStore(): boolean {
     const attributes = JSON.stringify([
       this.cookieName,
       this.revision,
@@ -842,7 +848,7 @@ export class CookieConsent extends HTMLElement {
       this.categories,
       this.ignoreGpc,
     ]);
-    if (attributes === this.storeAttributes) return;
+    if (attributes === this.storeAttributes) return false;
     this.storeAttributes = attributes;
     this.store.configure({
       cookieName: parseCookieName(this.cookieName),
@@ -853,6 +859,13 @@ export class CookieConsent extends HTMLElement {
       secure: location.protocol === 'https:',
       honourGpc: gpcSignal() && !this.ignoreGpc,
     });
+    // Other tabs of the site are heard on the channel of its cookie's name.
+    if (this.channel && this.channel.name !== channelName(this.store.cookieName)) {
+      this.channel.close();
+      this.channel = undefined;
+      this.openChannel();
+    }
+    return true;
   }
 
   private validCookieDomain(): string | undefined {
@@ -867,6 +880,11 @@ export class CookieConsent extends HTMLElement {
 }
 
 reflect(CookieConsent, ATTRIBUTES);
+
+/** The channel of the site's tabs that share a cookie. */
+function channelName(cookieName: string): string {
+  return `cookie-consent-elements:${cookieName}`;
+}
 
 function gpcSignal(): boolean {
   return (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;

@@ -47,7 +47,9 @@ export class CookieDeclaration extends PageElement {
    */
   declare theme: 'auto' | 'light' | 'dark';
 
+  /** @internal */
   protected readonly reflected = ATTRIBUTES;
+  /** @internal */
   protected readonly styles = [theme, controls, block, declarationStyles];
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);

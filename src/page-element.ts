@@ -11,13 +11,19 @@ import {adoptSheets} from './theme.styles.js';
  */
 export abstract class PageElement extends HTMLElement implements ReactiveControllerHost {
   protected readonly root = this.attachShadow({mode: 'open'});
-  protected hasUpdated = false;
+  private styled = false;
   private readonly controllers: ReactiveController[] = [];
   private pending?: Promise<boolean>;
 
-  /** The reflected properties (see `reflect()`, which each subclass calls once, below its class). */
+  /**
+   * The reflected properties (see `reflect()`, which each subclass calls once, below its class).
+   * @internal
+   */
   protected abstract readonly reflected: Attributes;
-  /** The stylesheets, shared ones first. */
+  /**
+   * The stylesheets, shared ones first.
+   * @internal
+   */
   protected abstract readonly styles: string[];
 
   connectedCallback(): void {
@@ -67,11 +73,11 @@ export abstract class PageElement extends HTMLElement implements ReactiveControl
 
   private update(): void {
     if (!this.isConnected) return;
-    for (const controller of this.controllers) controller.hostUpdate?.();
     this.willUpdate();
-    if (!this.hasUpdated) adoptSheets(this.root, this.styles);
+    for (const controller of this.controllers) controller.hostUpdate?.();
+    if (!this.styled) adoptSheets(this.root, this.styles);
+    this.styled = true;
     render(this.render(), this.root, {host: this});
-    this.hasUpdated = true;
     for (const controller of this.controllers) controller.hostUpdated?.();
   }
 

@@ -6,7 +6,7 @@ import {expect, fixture, fixtureCleanup, html} from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
-import {OPTIONAL_CATEGORIES, parseDecision, serializeDecision, type Decision} from '../src/store.js';
+import {OPTIONAL_CATEGORIES, parseDecision, randomConsentId, serializeDecision, type Decision} from '../src/store.js';
 import {cookieValues} from './cookie-values.js';
 import {
   captureWarnings,
@@ -235,6 +235,50 @@ describe('nothing lost', () => {
     expect(el.consent!.performance).to.equal(true);
     expect(storedValue()).to.equal(value);
     document.cookie = 'cookie_consent=; path=/elsewhere; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+
+  it('reads the cookie again when put back in the page, for a decision made elsewhere meanwhile', async () => {
+    const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
+    await el.updateComplete;
+    const parent = el.parentElement!;
+    el.remove();
+    // Another tab decides while this element is out of the page, with no channel open to hear it.
+    const decision: Decision = {
+      consent: {necessary: true, performance: true, functionality: false, targeting: false},
+      revision: '1',
+      decidedAt: Date.now(),
+      consentId: randomConsentId(),
+    };
+    document.cookie = `cookie_consent=${encodeURIComponent(serializeDecision(decision))}; path=/`;
+    const reasons: string[] = [];
+    el.addEventListener('cookie-consent-change', (event) => reasons.push((event as CustomEvent).detail.reason));
+    parent.append(el);
+    await el.updateComplete;
+    expect(reasons).to.deep.equal(['sync']);
+    expect(el.consent!.performance).to.equal(true);
+    expect(el.shadowRoot!.querySelector('[part~=banner]'), 'banner gone').to.equal(null);
+  });
+
+  it('hears other tabs on the channel of its cookie, also when cookie-name is set after it connected', async () => {
+    const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
+    el.cookieName = 'site_consent';
+    await el.updateComplete;
+    const decision: Decision = {
+      consent: {necessary: true, performance: false, functionality: true, targeting: false},
+      revision: '1',
+      decidedAt: Date.now(),
+      consentId: randomConsentId(),
+    };
+    document.cookie = `site_consent=${encodeURIComponent(serializeDecision(decision))}; path=/`;
+    const reasons: string[] = [];
+    el.addEventListener('cookie-consent-change', (event) => reasons.push((event as CustomEvent).detail.reason));
+    const otherTab = new BroadcastChannel('cookie-consent-elements:site_consent');
+    otherTab.postMessage(decision.consentId);
+    otherTab.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reasons).to.deep.equal(['sync']);
+    expect(el.consent!.functionality).to.equal(true);
+    document.cookie = 'site_consent=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
 });
 
