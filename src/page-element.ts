@@ -2,6 +2,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {render} from 'lit/html.js';
 import {upgradeProperties, type Attributes} from './element.js';
 import {LOCALE_STATUS_EVENT} from './localization.js';
+import {warn} from './log.js';
 import {adoptSheets} from './theme.styles.js';
 
 /**
@@ -53,7 +54,11 @@ export abstract class PageElement extends HTMLElement implements ReactiveControl
   requestUpdate(): void {
     this.pending ??= Promise.resolve().then(() => {
       this.pending = undefined;
-      this.update();
+      try {
+        this.update();
+      } catch (error) {
+        warn(`could not show <${this.localName}>.`, error);
+      }
       return true;
     });
   }
