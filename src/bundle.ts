@@ -19,9 +19,10 @@ const lazy = new Map<string, () => Promise<CustomElementConstructor>>([
   ['cookie-declaration', () => loadPageElements().then((module) => module.CookieDeclaration)],
 ]);
 
-function defineUsed(): void {
+/** Defines the lazy elements that `root` is or holds: the whole document at first, then each added element. */
+function defineUsed(root: Element | Document): void {
   for (const [tag, load] of lazy) {
-    if (!document.querySelector(tag)) continue;
+    if (!(root instanceof Element && root.localName === tag) && !root.querySelector(tag)) continue;
     lazy.delete(tag);
     load().then(
       (element) => defineElement(tag, element),
@@ -31,6 +32,11 @@ function defineUsed(): void {
   if (lazy.size === 0) observer.disconnect();
 }
 
-const observer = new MutationObserver(defineUsed);
+// Only what is added is searched, so a page that never uses them pays little for each change.
+const observer = new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) if (node instanceof Element && lazy.size > 0) defineUsed(node);
+  }
+});
 observer.observe(document.documentElement, {childList: true, subtree: true});
-defineUsed();
+defineUsed(document);

@@ -129,6 +129,16 @@ describe('the script-tag bundle on a plain page', () => {
     await (declaration as HTMLElement & {updateComplete: Promise<boolean>}).updateComplete;
     expect(declaration.shadowRoot!.querySelectorAll('h3').length).to.equal(4);
     expect(chunks()).to.have.length(1);
+    // A gate that comes inside other added markup is found too.
+    const article = win.document.createElement('article');
+    article.innerHTML =
+      '<div><cookie-consent-gate category="targeting"><template><p>Video</p></template></cookie-consent-gate></div>';
+    win.document.body.append(article);
+    await win.customElements.whenDefined('cookie-consent-gate');
+    const gate = article.querySelector('cookie-consent-gate') as HTMLElement & {updateComplete: Promise<boolean>};
+    await gate.updateComplete;
+    expect(gate.shadowRoot!.querySelector('[part=button]') !== null, 'the gate placeholder').to.equal(true);
+    expect(chunks()).to.have.length(1);
   });
 
   it('survives being loaded twice: one element definition, no errors', async () => {
