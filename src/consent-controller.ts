@@ -1,6 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import {parseCategories} from './config.js';
 import type {CookieConsent} from './cookie-consent.js';
-import type {Consent} from './store.js';
+import type {Consent, OptionalCategory} from './store.js';
 
 /**
  * Links an element to the page's `<cookie-consent>`: re-renders its host on every decision
@@ -21,6 +22,16 @@ export class ConsentController implements ReactiveController {
   get consent(): Consent | null {
     return this.element?.consent ?? null;
   }
+
+  /** The categories the page's `<cookie-consent>` offers (which warns of a wrong `categories` itself). */
+  get offered(): readonly OptionalCategory[] {
+    const source = this.element?.categories;
+    if (!this.parsed || this.parsed.source !== source)
+      this.parsed = {source, categories: parseCategories(source, false)};
+    return this.parsed.categories;
+  }
+
+  private parsed?: {source: string | undefined; categories: readonly OptionalCategory[]};
 
   hostConnected(): void {
     this.host.ownerDocument.addEventListener('cookie-consent-change', this.update);

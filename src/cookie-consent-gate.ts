@@ -77,21 +77,25 @@ export class CookieConsentGate extends PageElement {
   /** Set once the content has been put in the page; it is never cloned again. */
   private released = false;
 
+  /** The category, if the page's `<cookie-consent>` offers it (any known one, before it is defined). */
   private get validCategory(): OptionalCategory | undefined {
-    return OPTIONAL_CATEGORIES.find((category) => category === this.category);
+    return this.page.offered.find((category) => category === this.category);
   }
 
-  /** `category` at the last update, so a wrong one is reported when set, not on every update. */
-  private checked?: string | null;
+  /** `category` and what is offered at the last update, so a wrong one is reported when set, not on every update. */
+  private checked?: string;
 
   protected override willUpdate(): void {
     const category = this.validCategory;
-    if (!category && this.checked !== (this.category ?? null)) {
+    const checked = `${this.category ?? ''} ${this.page.offered.join(' ')}`;
+    if (!category && this.checked !== checked) {
       warn(
-        `<cookie-consent-gate category="${this.category ?? ''}"> needs one of ${OPTIONAL_CATEGORIES.join(', ')}; its content stays blocked.`
+        OPTIONAL_CATEGORIES.some((known) => known === this.category)
+          ? `<cookie-consent-gate category="${this.category}">: the page's <cookie-consent> does not offer this category; the content stays blocked.`
+          : `<cookie-consent-gate category="${this.category ?? ''}"> needs one of ${OPTIONAL_CATEGORIES.join(', ')}; its content stays blocked.`
       );
     }
-    this.checked = this.category ?? null;
+    this.checked = checked;
     if (!this.released && category && this.page.consent?.[category]) this.release();
   }
 

@@ -3,11 +3,10 @@ import {reflect, type Attributes} from './element.js';
 import {LocaleController, msg, str} from './localization.js';
 import {PageElement} from './page-element.js';
 import {declarationStyles} from './page-elements.styles.js';
-import {parseCategories} from './config.js';
 import {ConsentController} from './consent-controller.js';
 import {declarationsOf, type DeclaredItem} from './declarations.js';
 import {warn} from './log.js';
-import type {Category, OptionalCategory} from './store.js';
+import type {Category} from './store.js';
 import {alwaysOn, categoryCookies, categoryDescription, categoryName} from './texts.js';
 import {block, controls, theme} from './theme.styles.js';
 
@@ -53,12 +52,6 @@ export class CookieDeclaration extends PageElement {
   protected readonly styles = [theme, controls, block, declarationStyles];
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);
-  /** Parsed once per value of `categories`, so its warnings are not repeated on every decision. */
-  private offered: {source: string | undefined; categories: readonly OptionalCategory[]} = {
-    source: undefined,
-    categories: parseCategories(undefined),
-  };
-
   override connectedCallback(): void {
     super.connectedCallback();
     // `<cookie-consent>` may come later in the page; no event tells us when no decision is stored.
@@ -69,11 +62,9 @@ export class CookieDeclaration extends PageElement {
 
   protected render() {
     const cookieConsent = this.page.element;
-    if (cookieConsent && cookieConsent.categories !== this.offered.source) {
-      this.offered = {source: cookieConsent.categories, categories: parseCategories(cookieConsent.categories)};
-    }
+    const offered = this.page.offered;
     if (!this.locale.ready) return nothing;
-    const categories: Category[] = ['necessary', ...this.offered.categories];
+    const categories: Category[] = ['necessary', ...offered];
     return html`
       <div class="declaration surface" lang=${this.locale.lang} dir=${this.locale.dir}>
         ${categories.map((category) => this.renderCategory(category, cookieConsent ? declarationsOf(cookieConsent)[category] : []))}

@@ -187,6 +187,32 @@ describe('<cookie-consent-gate>', () => {
     );
   });
 
+  it('stays blocked, with no button and one warning, when the page does not offer its category', async () => {
+    let gate!: CookieConsentGate;
+    let cookieConsent!: CookieConsent;
+    const warnings = await captureWarningsAsync(async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <cookie-consent categories="performance"></cookie-consent>
+          <cookie-consent-gate category="targeting"
+            ><template><p>An advert</p></template></cookie-consent-gate
+          >
+        </div>`
+      );
+      gate = page.querySelector('cookie-consent-gate')!;
+      cookieConsent = page.querySelector('cookie-consent')!;
+      await gate.updateComplete;
+    });
+    expect(warnings.filter((line) => line.includes('does not offer this category'))).to.have.length(1);
+    expect(buttonOf(gate) === null, 'no button that could do nothing').to.equal(true);
+    expect(placeholderOf(gate)!.textContent!.trim()).to.equal(
+      'This content comes from another site and cannot be shown here.'
+    );
+    cookieConsent.acceptAll();
+    await gate.updateComplete;
+    expect(gate.querySelector('p') === null, 'still blocked').to.equal(true);
+  });
+
   it('keeps its button without <cookie-consent> on the page, and warns when it is used', async () => {
     const {gate} = await gatePage({category: 'targeting'}, {withConsent: false});
     expect(buttonOf(gate) === null, 'button').to.equal(false);
