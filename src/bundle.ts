@@ -8,9 +8,9 @@ import {warn} from './log.js';
 import {defineElement} from './registry.js';
 
 // Defined in a microtask, once this module's body has run: the element reads the cookie when it
-// connects, and with a DevTools-protocol client attached (as in the benchmark) Chromium then
-// collects source positions for every function on the stack. Off the stack, the module's body,
-// which is the whole file, is not parsed again (about 8 ms of script CPU at 4x throttling, measured).
+// connects, and a trace under a DevTools-protocol client (as in the benchmark) showed Chromium
+// collect source positions for the functions on that read's stack. Off the stack, the module's
+// body, which is the whole file, is not parsed again (about 8 ms of script CPU at 4x, measured).
 queueMicrotask(() => defineElement('cookie-consent', CookieConsent));
 
 const loadPageElements = () => import('./page-elements.js');
