@@ -1,5 +1,5 @@
 import {html, nothing} from 'lit/html.js';
-import {reflect, type Attributes} from './element.js';
+import {attributeNames, reflect, type Attributes} from './element.js';
 import {LocaleController, msg, str} from './localization.js';
 import {PageElement} from './page-element.js';
 import {gateStyles} from './page-elements.styles.js';
@@ -47,7 +47,7 @@ const ATTRIBUTES = {
  * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
 export class CookieConsentGate extends PageElement {
-  static readonly observedAttributes = Object.values(ATTRIBUTES).map(([attribute]) => attribute);
+  static readonly observedAttributes = attributeNames(ATTRIBUTES);
 
   /**
    * The category the content needs: `performance`, `functionality` or `targeting`.

@@ -13,7 +13,7 @@ import {adoptSheets, controls, theme} from './theme.styles.js';
 import {documentCookieJar} from './cookie-jar.js';
 import {JSON_BLOCK, parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
 import {h} from './dom.js';
-import {reflect, upgradeProperties, type Attributes} from './element.js';
+import {attributeNames, reflect, upgradeProperties, type Attributes} from './element.js';
 import {CookieConsentChangeEvent} from './events.js';
 import {activeLocale, LOCALE_STATUS_EVENT, LocaleController, msg} from './localization.js';
 import {warn} from './log.js';
@@ -137,7 +137,7 @@ const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
  * @cssprop [--cookie-consent-z-index=2147483000] - Stacking order of the banner.
  */
 export class CookieConsent extends HTMLElement {
-  static readonly observedAttributes = Object.values(ATTRIBUTES).map(([attribute]) => attribute);
+  static readonly observedAttributes = attributeNames(ATTRIBUTES);
 
   // Each property reflects its attribute, as a built-in element's does: the attribute holds the value.
   // The accessors are defined from ATTRIBUTES, below the class.

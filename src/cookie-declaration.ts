@@ -1,5 +1,5 @@
 import {html, nothing} from 'lit/html.js';
-import {reflect, type Attributes} from './element.js';
+import {attributeNames, reflect, type Attributes} from './element.js';
 import {LocaleController, msg, str} from './localization.js';
 import {PageElement} from './page-element.js';
 import {declarationStyles} from './page-elements.styles.js';
@@ -37,7 +37,7 @@ const ATTRIBUTES = {theme: ['theme', 'auto']} as const satisfies Attributes;
  * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
 export class CookieDeclaration extends PageElement {
-  static readonly observedAttributes = Object.values(ATTRIBUTES).map(([attribute]) => attribute);
+  static readonly observedAttributes = attributeNames(ATTRIBUTES);
 
   /**
    * `auto` follows `prefers-color-scheme`; `light` or `dark` force one.

@@ -6,6 +6,11 @@
 /** Attribute and default of each reflected property: `false` for a boolean attribute, whose presence is the value; a number default is read as a number. */
 export type Attributes = Record<string, readonly [string, string | number | boolean | undefined]>;
 
+/** The attributes to observe, for an element class's `observedAttributes`. */
+export function attributeNames(attributes: Attributes): string[] {
+  return Object.values(attributes).map(([attribute]) => attribute);
+}
+
 /** Defines the accessors of `attributes` on an element class's prototype. */
 export function reflect(element: CustomElementConstructor, attributes: Attributes): void {
   for (const [name, [attribute, fallback]] of Object.entries(attributes)) {

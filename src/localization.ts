@@ -20,7 +20,6 @@ import {warn} from './log.js';
 // the runtime, which must stay out of the bundle and the panel (see `runtime()`).
 export {msg} from '@lit/localize/init/install.js';
 export {str} from '@lit/localize/internal/str-tag.js';
-export {localized} from '@lit/localize/internal/localized-decorator.js';
 export {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
 
 type Localization = ReturnType<typeof configureLocalization>;

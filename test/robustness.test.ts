@@ -198,6 +198,18 @@ describe('broken configuration', () => {
   });
 });
 
+/** Writes a decision into the cookie `name` as another tab of the site would, granting `granted`. */
+function decideElsewhere(name: string, granted: Partial<Decision['consent']>): Decision {
+  const decision: Decision = {
+    consent: {necessary: true, performance: false, functionality: false, targeting: false, ...granted},
+    revision: '1',
+    decidedAt: Date.now(),
+    consentId: randomConsentId(),
+  };
+  document.cookie = `${name}=${encodeURIComponent(serializeDecision(decision))}; path=/`;
+  return decision;
+}
+
 describe('nothing lost', () => {
   async function decided() {
     const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
@@ -243,13 +255,7 @@ describe('nothing lost', () => {
     const parent = el.parentElement!;
     el.remove();
     // Another tab decides while this element is out of the page, with no channel open to hear it.
-    const decision: Decision = {
-      consent: {necessary: true, performance: true, functionality: false, targeting: false},
-      revision: '1',
-      decidedAt: Date.now(),
-      consentId: randomConsentId(),
-    };
-    document.cookie = `cookie_consent=${encodeURIComponent(serializeDecision(decision))}; path=/`;
+    decideElsewhere('cookie_consent', {performance: true});
     const reasons: string[] = [];
     el.addEventListener('cookie-consent-change', (event) => reasons.push((event as CustomEvent).detail.reason));
     parent.append(el);
@@ -263,13 +269,7 @@ describe('nothing lost', () => {
     const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
     el.cookieName = 'site_consent';
     await el.updateComplete;
-    const decision: Decision = {
-      consent: {necessary: true, performance: false, functionality: true, targeting: false},
-      revision: '1',
-      decidedAt: Date.now(),
-      consentId: randomConsentId(),
-    };
-    document.cookie = `site_consent=${encodeURIComponent(serializeDecision(decision))}; path=/`;
+    const decision = decideElsewhere('site_consent', {functionality: true});
     const reasons: string[] = [];
     el.addEventListener('cookie-consent-change', (event) => reasons.push((event as CustomEvent).detail.reason));
     const otherTab = new BroadcastChannel('cookie-consent-elements:site_consent');
