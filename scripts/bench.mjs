@@ -5,7 +5,8 @@
 //   node scripts/bench.mjs --skip-build measure the dist/ that is already there
 //
 // One equivalent page per library (bench/pages/), same texts and categories, served on 127.0.0.1 under the
-// repository's own paths, so each peer is loaded from its own package's files (/node_modules/...). For every page, interleaved
+// repository's own paths, so each peer is loaded from its own package's files (/node_modules/...), and two controls
+// without a library: a bare page, and a floor page that only reads a cookie and runs the gated script. For every page, interleaved
 // round-robin, at 1x and 4x CPU throttling, each run opens a fresh incognito context and measures:
 //   first visit      banner visible, main-thread script CPU, JS heap after GC (over the bare page), CLS
 //   returning visit  (accept in the first visit, then a new tab in the same context) script CPU and the time
