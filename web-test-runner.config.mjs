@@ -12,9 +12,18 @@ const TRUSTED_TYPES = "; require-trusted-types-for 'script'";
 
 /**
  * Test pages: `?delay=ms` slows a response (to check script order); `csp*` and `strict*` pages get a
- * strict CSP, and with `?trusted-types` they also require Trusted Types.
+ * strict CSP, and with `?trusted-types` they also require Trusted Types. `/stale/dist/` is `dist/`
+ * as a site that upgraded it leaves it for a browser with the old bundle cached: the lazy files that
+ * bundle asks for (the panel's here) are gone.
  */
 async function testPagesMiddleware(context, next) {
+  if (context.path.startsWith('/stale/dist/')) {
+    if (/\/(panel|texts)-[\w-]{8}\.js$/.test(context.path)) {
+      context.status = 404;
+      return;
+    }
+    context.path = context.path.slice('/stale'.length);
+  }
   const delay = Number(context.query.delay);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5000)));
   await next();

@@ -75,6 +75,30 @@ describe('the script-tag bundle on a plain page', () => {
     expect(site.errors).to.deep.equal([]);
   });
 
+  it('still decides when the panel cannot be loaded (an old cached bundle after an upgrade), with a warning', async () => {
+    const win = await site.open('/test/pages/stale.html');
+    const warnings: string[] = [];
+    win.console.warn = (message: unknown) => warnings.push(String(message));
+    const preferences = site.part('preferences')!;
+    preferences.focus();
+    preferences.click();
+    await until(() => warnings.length > 0, 'a warning');
+    win.document.querySelector<HTMLElement>('[data-cookie-preferences]')!.click();
+    await until(() => warnings.length > 1, 'a second warning');
+    await site.element.updateComplete;
+    expect(warnings).to.deep.equal([
+      'cookie-consent-elements: could not load the preferences panel.',
+      'cookie-consent-elements: could not load the preferences panel.',
+    ]);
+    expect(site.element.shadowRoot!.querySelector('dialog') === null, 'no panel').to.equal(true);
+    expect(site.part('banner') !== null, 'the banner stays').to.equal(true);
+    expect(site.element.shadowRoot!.activeElement === preferences, 'focus stays on its button').to.equal(true);
+    site.part('reject')!.click();
+    expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['reject-all']);
+    await until(() => site.part('banner') === null, 'the banner to go once decided');
+    expect(site.errors).to.deep.equal([]);
+  });
+
   it('opens the panel from the page\'s "Cookie Management" link and changes the decision', async () => {
     const win = await site.open('/test/pages/site.html');
     site.part('accept')!.click();
