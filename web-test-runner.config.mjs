@@ -12,9 +12,9 @@ const TRUSTED_TYPES = "; require-trusted-types-for 'script'";
 
 /**
  * Test pages: `?delay=ms` slows a response (to check script order); `csp*` and `strict*` pages get a
- * strict CSP, and with `?trusted-types` they also require Trusted Types. `/stale/dist/` is `dist/`
- * as a site that upgraded it leaves it for a browser with the old bundle cached: the lazy files that
- * bundle asks for (the panel's here) are gone.
+ * strict CSP, and with `?trusted-types` they also require Trusted Types. `/stale/dist/` serves
+ * `dist/` without its `panel-*` and `texts-*` files (404), as a visitor with a cached bundle may find
+ * a folder upgraded in place; the test runner then lists those 404s, as expected.
  */
 async function testPagesMiddleware(context, next) {
   if (context.path.startsWith('/stale/dist/')) {

@@ -40,7 +40,8 @@ const SERVED_DIRS = ['dist', 'bench/pages', 'node_modules/vanilla-cookieconsent/
 
 /**
  * The pages. `banner` and `accept` are expressions evaluated in the page: the library's banner element
- * and a click on its agree button. `cookie` is the library's decision cookie, awaited before the reload.
+ * and a click on its agree button (for the floor, setting its cookie). `cookie` is the decision cookie,
+ * awaited before the returning visit. `control` pages load no library and are left out of the sizes.
  */
 const PAGES = [
   {id: 'bare', label: 'bare page (control)', file: 'bare.html', control: true},
@@ -397,7 +398,7 @@ function report({meta, summary, sizes, targets}) {
   );
   lines.push(
     `Method: each run opens a fresh incognito context per page, pages served from 127.0.0.1 and interleaved round-robin, at 1x and 4x CDP CPU throttling; banner visible = \`performance.now()\` in the first animation frame where the banner has a box in the viewport and passes \`checkVisibility\` (opacity, visibility); script CPU = CDP \`ScriptDuration\` (threadTicks) until ${SETTLE_MS} ms after load and banner (or gated script); heap = \`JSHeapUsedSize\` after GC minus the bare page's in the same run; CLS = buffered layout shifts without input.`,
-    `Returning visitor: the agree button is clicked in the first visit, then the page opens in a new tab of the same context. The floor control loads no library: an inline module reads the cookie (which its "accept" sets) and runs the gated script, the least any consent tool does on a returning visit; the returning-visitor target gives its ratio to our first visit in brackets, for scale. Sizes are the files each page requested for the library (including the peers' config file, which holds the texts our bundle carries), compressed from disk. Figures: median (min–max).`,
+    `Returning visitor: the agree button is clicked in the first visit, then the page opens in a new tab of the same context. The floor control loads no library: the benchmark sets its cookie after the first visit, and an inline module reads it and runs the gated script, the least any consent tool does on a returning visit in this harness; the returning-visitor target gives its ratio to our first visit in brackets, for scale. Sizes are the files each page requested for the library (including the peers' config file, which holds the texts our bundle carries), compressed from disk. Figures: median (min–max).`,
     ''
   );
   if (meta.warnings.length) lines.push(...meta.warnings.map((w) => `> **Warning:** ${w}`), '');
