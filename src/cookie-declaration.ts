@@ -65,9 +65,10 @@ export class CookieDeclaration extends PageElement {
     const offered = this.page.offered;
     if (!this.locale.ready) return nothing;
     const categories: Category[] = ['necessary', ...offered];
+    const declared = cookieConsent ? declarationsOf(cookieConsent) : undefined;
     return html`
       <div class="declaration surface" lang=${this.locale.lang} dir=${this.locale.dir}>
-        ${categories.map((category) => this.renderCategory(category, cookieConsent ? declarationsOf(cookieConsent)[category] : []))}
+        ${categories.map((category) => this.renderCategory(category, declared?.[category] ?? []))}
         <button part="button" class="primary" @click=${this.showPreferences}>
           ${msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})}
         </button>
