@@ -101,6 +101,23 @@ const PRIVATE_MEMBERS = new RegExp(
   ].join('|')})$`
 );
 
+/**
+ * The bundle's own copy of lit-html asks Trusted Types for a policy of its own name,
+ * `cookie-consent-elements-lit-html`, not `lit-html`: a page whose own Lit already made `lit-html`
+ * under a `trusted-types` allow-list would otherwise make ours fail (names may not repeat there).
+ */
+function litHtmlPolicy() {
+  return {
+    name: 'lit-html-policy',
+    transform(code, id) {
+      if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
+      const out = code.replace('createPolicy("lit-html"', 'createPolicy("cookie-consent-elements-lit-html"');
+      if (out === code) this.error('lit-html no longer calls createPolicy("lit-html"): update litHtmlPolicy()');
+      return {code: out, map: null};
+    },
+  };
+}
+
 export default [
   {
     // The self-contained bundle: Lit and js-cookie inside.
@@ -117,6 +134,7 @@ export default [
     onwarn,
     plugins: [
       trim(),
+      litHtmlPolicy(),
       nodeResolve({browser: true}),
       terser({
         ecma: 2021,

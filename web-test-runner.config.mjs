@@ -9,10 +9,13 @@ import {testCommands} from './scripts/test-commands.mjs';
 const STRICT_CSP =
   "script-src 'nonce-test-nonce' 'strict-dynamic'; style-src 'self'; object-src 'none'; base-uri 'none'";
 const TRUSTED_TYPES = "; require-trusted-types-for 'script'";
+/** The policies a page lists when it names them: ours, the bundle's lit-html copy's, and the page's own Lit's. */
+const TRUSTED_TYPES_ALLOW_LIST = '; trusted-types cookie-consent-elements cookie-consent-elements-lit-html lit-html';
 
 /**
  * Test pages: `?delay=ms` slows a response (to check script order); `csp*` and `strict*` pages get a
- * strict CSP, and with `?trusted-types` they also require Trusted Types. `/stale/dist/` serves
+ * strict CSP, and with `?trusted-types` they also require Trusted Types (`?trusted-types=allow-list`: only
+ * the named policies, each made once). `/stale/dist/` serves
  * `dist/` without its `panel-*` and `texts-*` files (404), as a visitor with a cached bundle may find
  * a folder upgraded in place; the test runner then lists those 404s, as expected.
  */
@@ -28,7 +31,13 @@ async function testPagesMiddleware(context, next) {
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(delay, 5000)));
   await next();
   if (/^\/test\/pages\/(csp|strict)/.test(context.path)) {
-    context.set('Content-Security-Policy', STRICT_CSP + ('trusted-types' in context.query ? TRUSTED_TYPES : ''));
+    const trustedTypes = context.query['trusted-types'];
+    context.set(
+      'Content-Security-Policy',
+      STRICT_CSP +
+        (trustedTypes === undefined ? '' : TRUSTED_TYPES) +
+        (trustedTypes === 'allow-list' ? TRUSTED_TYPES_ALLOW_LIST : '')
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 /**
- * The built bundle on pages it does not own: a strict CSP with and without Trusted Types,
+ * The built bundle on pages it does not own: a strict CSP with and without Trusted Types (also
+ * with an allow-list of policy names, next to the page's own Lit),
  * aggressive CSS, and a page that configured nothing (the library must stay quiet).
  */
 import {expect} from '@open-wc/testing';
@@ -14,6 +15,10 @@ const ours = (win: SiteWindow) => win.violations!.filter((violation) => !violati
 for (const [page, what] of [
   ['/test/pages/strict.html', "script-src 'nonce-…' 'strict-dynamic'; style-src 'self'"],
   ['/test/pages/strict.html?trusted-types', "the same and require-trusted-types-for 'script'"],
+  [
+    '/test/pages/strict.html?trusted-types=allow-list',
+    "the same with a trusted-types allow-list, after the page's own Lit made its lit-html policy",
+  ],
 ] as const) {
   describe(`under ${what}`, () => {
     it('renders and runs every element, activates gated scripts, and causes no violation or error', async () => {
