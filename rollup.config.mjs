@@ -40,6 +40,7 @@ const PRIVATE_MEMBERS = new RegExp(
     'adoptStyles',
     'allows',
     'banner',
+    'basePadding',
     'buildBanner',
     'channel',
     'checkDuplicate',
@@ -55,10 +56,12 @@ const PRIVATE_MEMBERS = new RegExp(
     'focusBeforeBanner',
     'gatekeeper',
     'handled',
+    'honourGpc',
     'inset',
     'jar',
     'lastRaw',
     'notify',
+    'observer',
     'onDecision',
     'onDocumentClick',
     'onFocusIn',
@@ -80,6 +83,7 @@ const PRIVATE_MEMBERS = new RegExp(
     'queue',
     'readRaw',
     'removeCookie',
+    'requested',
     'restoreFocus',
     'running',
     'runningElsewhere',
@@ -139,7 +143,7 @@ export default [
       terser({
         ecma: 2021,
         module: true,
-        compress: {passes: 2},
+        compress: {passes: 3},
         // Our private members are renamed too: they are never read from outside their class.
         mangle: {properties: {regex: PRIVATE_MEMBERS}},
         // V8's compile hint (Chrome 136+): compile every function while the file streams in, off

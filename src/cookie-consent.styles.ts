@@ -30,6 +30,14 @@ export const styles = `
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* On a short screen (a phone on its side, or zoomed in), half of it stays the page's, so what
+     has focus there can be seen: the banner scrolls inside instead. */
+  @media (max-height: 30em) {
+    .banner,
+    :host([layout='box']) .banner {
+      max-height: 50dvh;
+    }
+  }
   @media (max-width: 40em) {
     .banner {
       padding: 0.75em;
@@ -114,9 +122,6 @@ export const styles = `
     color: var(--_fg);
     border: 2px solid var(--_focus);
     border-radius: var(--_radius);
-  }
-  [role='status']:empty {
-    display: none;
   }
 
   @media (forced-colors: active) {

@@ -495,6 +495,7 @@ export class CookieConsent extends HTMLElement {
       h('div', {role: 'status', class: 'visually-hidden surface', tabindex: '-1'})
     );
     this.statusRegion.lang = locale;
+    this.statusRegion.dir = dir;
     if (this.statusRegion.textContent !== this.status) this.statusRegion.textContent = this.status;
 
     const section = this.banner?.section;
@@ -519,9 +520,10 @@ export class CookieConsent extends HTMLElement {
 
   /** Builds the banner once, and sets its texts again when the language or the policy link changes. */
   private showBanner(locale: string, dir: string): void {
-    const policyUrl = safeUrl(this.policyUrl, 'policy-url');
-    const key = `${locale} ${policyUrl ?? ''}`;
+    const key = `${locale} ${this.policyUrl}`;
     if (this.banner?.key === key) return;
+    // Checked here, not on every render, so a bad link is reported once.
+    const policyUrl = safeUrl(this.policyUrl, 'policy-url');
     const banner = (this.banner ??= this.buildBanner());
     banner.key = key;
     banner.section.lang = locale;
@@ -644,10 +646,13 @@ export class CookieConsent extends HTMLElement {
     const detail = (event as ConsentStoreEvent).detail;
     this.decidedSinceLoad = true;
     const focusWasInBanner = !!this.banner && this.root.activeElement != null && !this.panelOpen;
-    this.status = statusMessage(
+    const status = statusMessage(
       detail,
       this.store.offered.every((category) => detail.consent[category])
     );
+    // The same words again would change nothing in the live region, and screen readers would stay
+    // silent: a no-break space makes the text new.
+    this.status = status === this.status ? `${status}\u00a0` : status;
     this.requestUpdate();
     this.dispatchEvent(new CookieConsentChangeEvent(detail));
     // A listener may have decided again (or reset): what holds now is what takes effect.
@@ -768,12 +773,12 @@ export class CookieConsent extends HTMLElement {
 
   /**
    * Puts focus back where the visitor was, or close by, never on `<body>` and without scrolling
-   * the page away: the element focused before (if still there), else the page's "Cookie Management"
-   * control when it is in view, else our status notice.
+   * the page away: the element that opened the panel, else the one focused before the banner and
+   * then the page's "Cookie Management" control when in view, else our status notice.
    */
   private restoreFocus(preferred: HTMLElement | null): void {
     const menu = document.querySelector<HTMLElement>('[data-cookie-preferences]');
-    const candidates = [preferred, this.focusBeforeBanner, menu && isInView(menu) ? menu : null];
+    const candidates = [preferred, ...[this.focusBeforeBanner, menu].filter((near) => near && isInView(near))];
     for (const candidate of candidates) {
       if (candidate?.isConnected && candidate.getClientRects().length > 0) {
         candidate.focus();

@@ -108,6 +108,23 @@ describe('<cookie-consent> banner', () => {
     });
   }
 
+  it('says once that a policy-url is unsafe, however often it renders', async () => {
+    const el = document.createElement('cookie-consent');
+    el.setAttribute('policy-url', 'javascript:void(0)');
+    const warnings = await captureWarningsAsync(async () => {
+      document.body.append(el);
+      await el.updateComplete;
+      await el.showPreferences();
+      el.shadowRoot!.querySelector('dialog')!.close();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await el.updateComplete;
+      el.setAttribute('theme', 'dark');
+      await el.updateComplete;
+    });
+    expect(warnings.filter((line) => line.includes('policy-url='))).to.have.length(1);
+    el.remove();
+  });
+
   it("gives agree and don't agree the same box, weight and colours", async () => {
     const el = await consentFixture();
     for (const width of [1024, 320]) {
@@ -265,6 +282,48 @@ describe('<cookie-consent> banner', () => {
     expect(focused!.getAttribute('role')).to.equal('status');
     const rect = focused!.getBoundingClientRect();
     expect(rect.height, 'the focused status is visible').to.be.above(20);
+  });
+
+  it('has its status notice in the page before anything is said in it, so the first message is heard', async () => {
+    const el = await consentFixture();
+    const status = el.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
+    expect(status.textContent).to.equal('');
+    expect(getComputedStyle(status).display).to.not.equal('none');
+  });
+
+  it('announces a decision again when its words are the same as the last one', async () => {
+    const el = await consentFixture();
+    const status = el.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
+    const said: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      el.rejectAll();
+      await el.updateComplete;
+      said.push(status.textContent!);
+    }
+    expect(said.map((text) => text.trim())).to.deep.equal(Array(3).fill(said[0].trim()));
+    expect(said[1], 'second').to.not.equal(said[0]);
+    expect(said[2], 'third').to.not.equal(said[1]);
+  });
+
+  it('does not scroll the page back to where focus was before the banner', async () => {
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <cookie-consent></cookie-consent>
+        <input id="search" aria-label="Search" />
+        <p style="height: 4000px"></p>
+      </div>
+    `);
+    const el = page.querySelector('cookie-consent')!;
+    await el.updateComplete;
+    page.querySelector<HTMLInputElement>('#search')!.focus();
+    window.scrollTo(0, 2500);
+    // As a click does: focus moves from the search field (now far above) to the button.
+    part(el, 'accept')!.focus();
+    part(el, 'accept')!.click();
+    await el.updateComplete;
+    expect(window.scrollY).to.equal(2500);
+    expect(deepActive()!.getAttribute('role')).to.equal('status');
+    window.scrollTo(0, 0);
   });
 
   it('shows nothing and fires "stored" when a valid decision is stored', async () => {
@@ -737,6 +796,44 @@ describe('<cookie-consent> presentation', () => {
     expect(dialog.getBoundingClientRect().height).to.be.at.most(400);
     expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
   });
+
+  for (const layout of ['bar', 'box']) {
+    it(`leaves half the screen to the page at 400% zoom (320 by 256 CSS px), ${layout}`, async () => {
+      await setViewport({width: 320, height: 256});
+      const page = await fixture<HTMLElement>(html`
+        <div>
+          <cookie-consent layout=${layout}></cookie-consent>
+          <p style="height: 2000px"></p>
+          <button id="last">Last control on the page</button>
+        </div>
+      `);
+      const el = page.querySelector('cookie-consent')!;
+      await el.updateComplete;
+      await nextFrame();
+      await nextFrame();
+      const banner = part(el, 'banner')!;
+      expect(banner.getBoundingClientRect().height).to.be.at.most(128);
+      const last = page.querySelector<HTMLButtonElement>('#last')!;
+      last.focus();
+      await nextFrame();
+      const box = last.getBoundingClientRect();
+      expect(
+        document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2),
+        'focused, not covered'
+      ).to.equal(last);
+      // The banner scrolls inside: a button comes into view when focused.
+      const preferences = part(el, 'preferences')!;
+      preferences.focus();
+      await nextFrame();
+      const choice = preferences.getBoundingClientRect();
+      const shown = banner.getBoundingClientRect();
+      expect(choice.top).to.be.at.least(shown.top - 1);
+      expect(choice.bottom).to.be.at.most(shown.bottom + 1);
+      el.rejectAll();
+      await el.updateComplete;
+      window.scrollTo(0, 0);
+    });
+  }
 
   it('keeps the focused element clear of the bar and causes no layout shift', async () => {
     await nextFrame();

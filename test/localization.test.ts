@@ -63,7 +63,10 @@ describe('every shipped locale', () => {
       expect(activeLocale()).to.equal(locale);
       const banner = part(el, 'banner')!;
       expect(banner.getAttribute('lang')).to.equal(locale);
-      expect(banner.getAttribute('dir')).to.equal(['ar', 'he', 'fa'].includes(locale) ? 'rtl' : 'ltr');
+      const dir = ['ar', 'he', 'fa'].includes(locale) ? 'rtl' : 'ltr';
+      expect(banner.getAttribute('dir')).to.equal(dir);
+      const status = el.shadowRoot!.querySelector('[role=status]')!;
+      expect([status.getAttribute('lang'), status.getAttribute('dir')], 'status notice').to.deep.equal([locale, dir]);
       await el.showPreferences();
       expect(part(el, 'dialog')!.getAttribute('lang')).to.equal(locale);
       const left = texts(el).filter((text) => english.includes(text));
