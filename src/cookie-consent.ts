@@ -101,8 +101,8 @@ const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
  * @tagname cookie-consent
  * @summary Asks for cookie consent, stores the decision and tells the page about it.
  *
- * @fires cookie-consent-change - On load when a valid decision is stored (`reason: 'stored'`), and on every decision.
- * @fires cookie-consent-reset - When the decision is forgotten (`reset()`, here or in another tab); `consent` is then `null`.
+ * @fires {CookieConsentChangeEvent} cookie-consent-change - On load when a valid decision is stored (`reason: 'stored'`), and on every decision.
+ * @fires {Event} cookie-consent-reset - When the decision is forgotten (`reset()`, here or in another tab); `consent` is then `null`.
  *
  * @csspart banner - The bar or box shown until the visitor decides.
  * @csspart title - The banner's heading.
@@ -131,10 +131,10 @@ const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
  * @cssprop [--cookie-consent-focus-color=#b45309 / #ffd166] - Focus outline.
  * @cssprop [--cookie-consent-font-family=system-ui] - Font.
  * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
- * @cssprop [--cookie-consent-radius=0.5rem] - Corner radius.
- * @cssprop [--cookie-consent-max-width=72rem] - Width of the bar's content.
+ * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
+ * @cssprop [--cookie-consent-max-width=72em] - Width of the bar's content.
  * @cssprop [--cookie-consent-duration=200ms] - Length of the entry animations (0 when reduced motion is asked for).
- * @cssprop [--cookie-consent-z-index=2147483000] - Stacking order of the banner.
+ * @cssprop [--cookie-consent-z-index=2147483000] - Stacking order of the banner where the browser has no top layer (no popover), and of the status notice when it has focus.
  */
 export class CookieConsent extends HTMLElement {
   static readonly observedAttributes = attributeNames(ATTRIBUTES);
@@ -298,7 +298,7 @@ export class CookieConsent extends HTMLElement {
     if (this.panelOpen && this.dialog && !this.dialog.open) this.dialog.showModal();
   }
 
-  /** Grants every offered category. */
+  /** Grants every offered category (but `targeting` while a Global Privacy Control signal is honoured). */
   acceptAll(): void {
     const primary = this.primary;
     if (primary !== this) return primary.acceptAll();

@@ -93,8 +93,9 @@ function switchTo(locale: string): Promise<void> {
 }
 
 /**
- * Follows the language an element should speak: its `lang`, else the closest `lang` of the page,
- * else the browser's. Loads that locale when it changes (also when `<html lang>` changes) and
+ * Follows the language the page's elements speak: that of its `<cookie-consent>` (or of this
+ * element when there is none), which is its `lang`, else the closest `lang` of the page, else the
+ * browser's. Loads that locale when it changes (also when `<html lang>` changes) and
  * tells the host, through `ready`, whether it may render text yet, so there is no flash of English.
  */
 export class LocaleController implements ReactiveController {

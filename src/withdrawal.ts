@@ -12,7 +12,7 @@ function matches(item: DeclaredItem, name: string): boolean {
   return name === item.name || (item.match?.test(name) ?? false);
 }
 
-/** `/a/b` gives `/`, `/a`, `/a/`, `/a/b`: each path a cookie of this page may carry. */
+/** `/a/b` gives `/`, `/a`, `/a/`, `/a/b`, `/a/b/`: each path a cookie of this page may carry. */
 export function cookiePaths(pathname: string): string[] {
   const paths = new Set(['/']);
   let prefix = '';

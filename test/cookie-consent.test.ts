@@ -349,6 +349,16 @@ describe('<cookie-consent> banner', () => {
     expect(el.consent).to.deep.equal(events[0].detail.consent);
   });
 
+  it("has a returning visitor's decision in consent as soon as it is in the page, as a React effect reads it", async () => {
+    const first = await consentFixture();
+    first.acceptAll();
+    first.remove();
+    const el = document.createElement('cookie-consent');
+    document.body.append(el);
+    expect(el.consent?.performance).to.equal(true);
+    el.remove();
+  });
+
   it('builds no banner or panel for a returning visitor, and parses no stylesheet', async () => {
     const first = await consentFixture();
     first.acceptAll();

@@ -33,6 +33,22 @@ test('the tarball holds the modules, types, bundle, locales and manifest, and no
   }
   const stray = paths.filter((path) => /^(src|test|demo|scripts|bench|docs|node_modules|\.ci)\//.test(path));
   assert.deepEqual(stray, []);
+  // Tools that read the manifest find every module it names in the package.
+  const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const named = new Set();
+  JSON.stringify(manifest, (key, value) => {
+    if ((key === 'path' || key === 'module') && typeof value === 'string') named.add(value);
+    return value;
+  });
+  assert.deepEqual(
+    [...named].filter((path) => !paths.includes(path)),
+    [],
+    'manifest modules missing from the package'
+  );
+  const definitions = manifest.modules.flatMap((module) =>
+    (module.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name)
+  );
+  assert.deepEqual(definitions.sort(), ['cookie-consent', 'cookie-consent-gate', 'cookie-declaration']);
 });
 
 test('a fresh project installs the tarball, type-checks an app and bundles it', () => {
