@@ -102,11 +102,19 @@ describe('withdrawal', () => {
     const warnings = await captureWarningsAsync(async () => {
       el = await fixture<CookieConsent>(`<cookie-consent><script type="application/json">
         {"cookies": {"performance": [{"name": "_ok"}, {"match": "^x"}, {"name": "_bad", "match": "("}],
+                     "functionality": [{"name": "_empty", "match": ""}, {"name": "_all", "match": ".+"}],
                      "marketing": [{"name": "_m"}], "targeting": "_ads"}}
       </script></cookie-consent>`);
       expect(declarationsOf(el).performance.map((item) => item.name)).to.deep.equal(['_ok', '_bad']);
+      // A pattern that matches every name is dropped: withdrawing would delete every cookie.
+      const functionality = declarationsOf(el).functionality;
+      expect(functionality.map((item) => [item.name, item.match])).to.deep.equal([
+        ['_empty', undefined],
+        ['_all', undefined],
+      ]);
     });
-    expect(warnings).to.have.length(4);
+    expect(warnings).to.have.length(6);
+    expect(warnings.filter((line) => line.includes('matches every name'))).to.have.length(2);
     expect(warnings.every((line) => line.startsWith('cookie-consent-elements: '))).to.equal(true);
   });
 
