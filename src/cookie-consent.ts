@@ -585,7 +585,8 @@ export class CookieConsent extends HTMLElement {
         this.requestUpdate();
       },
       onDecide: (action) => {
-        if (action === 'accept-all') this.store.acceptAll();
+        // Under Global Privacy Control, targeting follows its switch in the panel.
+        if (action === 'accept-all') this.store.acceptAll('accept-all', this.draft.targeting);
         else if (action === 'reject-all') this.store.rejectAll();
         else this.store.decide(this.draft, 'save');
         this.closePanel();

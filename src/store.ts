@@ -266,11 +266,13 @@ export class ConsentStore extends EventTarget {
     return this.notify(before, decision, reason);
   }
 
-  /** Grants every offered category (but `targeting` while a Global Privacy Control signal is honoured). */
-  acceptAll(reason: ConsentChangeReason = 'accept-all'): ConsentChangeDetail {
-    // Under GPC, targeting keeps whatever the visitor chose for it themselves (off unless they did).
+  /**
+   * Grants every offered category (but `targeting` while a Global Privacy Control signal is
+   * honoured: it then takes `ownTargeting`, the visitor's own switch, else keeps its value).
+   */
+  acceptAll(reason: ConsentChangeReason = 'accept-all', ownTargeting?: boolean): ConsentChangeDetail {
     return this.decide(
-      {performance: true, functionality: true, targeting: this.options.honourGpc ? undefined : true},
+      {performance: true, functionality: true, targeting: this.options.honourGpc ? ownTargeting : true},
       reason
     );
   }

@@ -149,6 +149,15 @@ describe('Global Privacy Control', () => {
     expect(el.consent!.targeting, "the visitor's own switch").to.equal(true);
   });
 
+  it("lets the panel's accept all keep the targeting switch the visitor turned on", async () => {
+    setGpc(true);
+    const el = await consentFixture();
+    await el.showPreferences();
+    el.shadowRoot!.querySelector<HTMLInputElement>('#switch-targeting')!.click();
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="accept-all"]')!.click();
+    expect(el.consent).to.deep.equal({necessary: true, performance: true, functionality: true, targeting: true});
+  });
+
   it('is ignored with ignore-gpc', async () => {
     setGpc(true);
     const el = await consentFixture('ignore-gpc');
