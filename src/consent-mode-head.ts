@@ -4,7 +4,8 @@
  * the update from the stored decision, synchronously, before the tag reads them. Give it the same
  * settings as `<cookie-consent>`:
  *
- *   <script src="/dist/consent-mode.js" data-cookie-name="cookie_consent" data-revision="1" data-expires-days="182"></script>
+ *   <script src="/dist/consent-mode.js" data-cookie-name="cookie_consent" data-revision="1" data-expires-days="182"
+ *     data-categories="performance functionality targeting"></script>
  *
  * Written small on purpose, without the store: it accepts exactly what `parseDecision` accepts
  * (test/consent-mode-head.test.ts checks that on thousands of generated values).
@@ -15,6 +16,8 @@ const DAY = 864e5;
 const settings = document.currentScript?.dataset ?? {};
 const cookieName = settings.cookieName || 'cookie_consent';
 const days = Number(settings.expiresDays);
+// Like the element's `categories`: a stored category the site does not offer is not granted.
+const offered = (settings.categories ?? 'performance functionality targeting').split(/\s+/);
 const layer: unknown[] = ((window as Window & {dataLayer?: unknown[]}).dataLayer ??= []);
 
 function gtag(...args: unknown[]): void;
@@ -50,7 +53,7 @@ try {
     Number.isSafeInteger(at) &&
     at >= 0 &&
     at <= now + DAY &&
-    now - at <= (days > 0 ? Math.min(days, 400) : 182) * DAY &&
+    now - at <= (isFinite(days) && days > 0 ? Math.min(days, 400) : 182) * DAY &&
     /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(stored.id) &&
     Array.isArray(granted) &&
     granted.every(
@@ -59,7 +62,7 @@ try {
         granted.indexOf(category) === index
     )
   ) {
-    gtag('consent', 'update', state(granted));
+    gtag('consent', 'update', state(granted.filter((category: string) => offered.includes(category))));
   }
 } catch {
   // No cookie, or one that is not ours: no decision, and the banner will ask.

@@ -76,6 +76,32 @@ describe('dist/consent-mode.js', () => {
     });
   }
 
+  it('grants only the categories the site offers, as the element does', () => {
+    const now = Date.now();
+    Cookies.set(
+      'cookie_consent',
+      JSON.stringify({v: 1, rev: '1', at: now, id: crypto.randomUUID(), granted: ['performance', 'targeting']}),
+      {path: '/'}
+    );
+    const layer = runHeadScript({categories: 'performance functionality'});
+    expect(layer[1]).to.deep.equal([
+      'consent',
+      'update',
+      consentModeState({necessary: true, performance: true, functionality: false, targeting: false}),
+    ]);
+  });
+
+  it('reads expires-days as the element does: a number of days that is not finite means 182', () => {
+    const at = Date.now() - 200 * 864e5;
+    Cookies.set(
+      'cookie_consent',
+      JSON.stringify({v: 1, rev: '1', at, id: crypto.randomUUID(), granted: ['performance']}),
+      {path: '/'}
+    );
+    expect(runHeadScript({expiresDays: 'Infinity'}), 'expired after 182 days').to.have.length(1);
+    expect(runHeadScript({expiresDays: '365'}), 'kept for 365 days').to.have.length(2);
+  });
+
   it('pushes only the default without a cookie', () => {
     expect(runHeadScript({})).to.deep.equal([
       ['consent', 'default', {...consentModeState(null), wait_for_update: 500}],
