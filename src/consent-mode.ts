@@ -38,7 +38,8 @@ function gtag(): void {
 
 function hasDefault(): boolean {
   const layer = (window as DataLayerWindow).dataLayer;
-  return Array.isArray(layer) && layer.some((entry) => isConsentCommand(entry, 'default'));
+  // gtag reads `arguments` objects only: a plain array pushed by the page sets no default.
+  return Array.isArray(layer) && layer.some((entry) => !Array.isArray(entry) && isConsentCommand(entry, 'default'));
 }
 
 function isConsentCommand(entry: unknown, command: string): boolean {

@@ -4,6 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import {freshSiteFrameEachTest, SiteFrame, until, type SiteWindow} from './site-frame.js';
+import {pushConsentDefault} from '../src/consent-mode.js';
 
 let site: SiteFrame;
 
@@ -128,6 +129,24 @@ describe('Google Consent Mode v2', () => {
         {...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted'},
       ],
     ]);
+  });
+
+  it('still pushes its default when the page pushed one as a plain array, which gtag ignores', () => {
+    const win = window as Window & {dataLayer?: unknown[]};
+    const plain = ['consent', 'default', {ad_storage: 'granted'}];
+    win.dataLayer = [plain];
+    try {
+      pushConsentDefault();
+      expect(win.dataLayer).to.have.length(2);
+      expect(Array.isArray(win.dataLayer[1]), 'an arguments object').to.equal(false);
+      expect(Array.from(win.dataLayer[1] as IArguments)).to.deep.equal([
+        'consent',
+        'default',
+        {...DENIED, wait_for_update: 500},
+      ]);
+    } finally {
+      delete win.dataLayer;
+    }
   });
 
   it('pushes the default then the stored decision for a returning visitor', async () => {
