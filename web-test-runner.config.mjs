@@ -14,10 +14,10 @@ const TRUSTED_TYPES_ALLOW_LIST = '; trusted-types cookie-consent-elements cookie
 
 /**
  * Test pages: `?delay=ms` slows a response (to check script order); `csp*` and `strict*` pages get a
- * strict CSP, and with `?trusted-types` they also require Trusted Types (`?trusted-types=allow-list`: only
- * the named policies, each made once). `/stale/dist/` serves
- * `dist/` without its `panel-*` and `texts-*` files (404), as a visitor with a cached bundle may find
- * a folder upgraded in place; the test runner then lists those 404s, as expected.
+ * strict CSP, and with `?trusted-types` they also require Trusted Types (`?trusted-types=allow-list`:
+ * only the named policies, each made once). `/stale/dist/` serves `dist/` without its `panel-*` and
+ * `texts-*` files (404), as a visitor with a cached bundle may find a folder upgraded in place; the
+ * test runner then lists those 404s, as expected.
  */
 async function testPagesMiddleware(context, next) {
   if (context.path.startsWith('/stale/dist/')) {
