@@ -119,6 +119,13 @@ function litHtmlPolicy() {
       if (out === code) this.error('lit-html no longer calls createPolicy("lit-html"): update litHtmlPolicy()');
       return {code: out, map: null};
     },
+    // Whichever file of lit-html was bundled, no chunk may ask for `lit-html` itself.
+    generateBundle(options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      if (chunks.some((chunk) => /createPolicy\(\s*["'`]lit-html["'`]/.test(chunk.code))) {
+        this.error('a bundled lit-html still makes the "lit-html" Trusted Types policy: update litHtmlPolicy()');
+      }
+    },
   };
 }
 

@@ -48,10 +48,12 @@ function parseItem(raw: unknown, where: string): DeclaredItem | undefined {
     try {
       if (typeof entry.match !== 'string') throw new TypeError('not a string');
       const match = new RegExp(entry.match);
-      // "", ".*" or "." would match every name, and withdrawing would delete the site's own cookies
-      // (a login, say): a name no site uses stands for every name here.
-      if (match.test('') || match.test('\u2400')) {
-        warn(`${where} has a "match" pattern that matches every name; only the exact name "${entry.name}" is used.`);
+      // "", ".*", "\w" or ".." would match almost any name, and withdrawing would delete the site's
+      // other cookies (a login, say): names that no tracker's pattern should match stand for them.
+      if (['', '\u2400', 'a', 'Z9'].some((name) => match.test(name))) {
+        warn(
+          `${where} has a "match" pattern that matches almost any name; only the exact name "${entry.name}" is used.`
+        );
       } else item.match = match;
     } catch {
       warn(`${where} has an invalid "match" pattern; only the exact name "${entry.name}" is used.`);
