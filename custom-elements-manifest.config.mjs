@@ -2,10 +2,10 @@
 export default {
   globs: [
     'src/cookie-consent.ts',
-    'src/cookie-consent-gate.ts',
-    'src/cookie-declaration.ts',
-    'src/page-element.ts',
-    'src/events.ts',
+    'src/elements/gate.ts',
+    'src/elements/declaration.ts',
+    'src/elements/page-element.ts',
+    'src/core/events.ts',
   ],
   outdir: '.',
   litelement: true,
@@ -29,18 +29,18 @@ export default {
         };
         visit(customElementsManifest.modules);
         const tags = {
-          'cookie-consent': 'CookieConsent',
-          'cookie-consent-gate': 'CookieConsentGate',
-          'cookie-declaration': 'CookieDeclaration',
+          'cookie-consent': ['CookieConsent', 'lib/cookie-consent.js'],
+          'cookie-consent-gate': ['CookieConsentGate', 'lib/elements/gate.js'],
+          'cookie-declaration': ['CookieDeclaration', 'lib/elements/declaration.js'],
         };
         customElementsManifest.modules.push({
           kind: 'javascript-module',
           path: 'lib/define.js',
           declarations: [],
-          exports: Object.entries(tags).map(([tag, name]) => ({
+          exports: Object.entries(tags).map(([tag, [name, module]]) => ({
             kind: 'custom-element-definition',
             name: tag,
-            declaration: {name, module: `lib/${tag}.js`},
+            declaration: {name, module},
           })),
         });
       },

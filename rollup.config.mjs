@@ -161,7 +161,7 @@ export default [
   },
   {
     // A classic script for <head>: Consent Mode's default and stored update before Google's tag runs.
-    input: 'lib/consent-mode-head.js',
+    input: 'lib/core/consent-mode-head.js',
     output: {file: 'dist/consent-mode.js', format: 'iife'},
     onwarn,
     plugins: [terser({ecma: 2021, format: {comments: false}})],

@@ -4,8 +4,8 @@
  * chunk beside it, loaded only on pages that use them (found now, or when added later).
  */
 import {CookieConsent} from './cookie-consent.js';
-import {warn} from './log.js';
-import {defineElement} from './registry.js';
+import {warn} from './core/log.js';
+import {defineElement} from './core/registry.js';
 
 // Defined in a microtask, once this module's body has run: the element reads the cookie when it
 // connects, and a trace under a DevTools-protocol client (as in the benchmark) showed Chromium
@@ -13,7 +13,7 @@ import {defineElement} from './registry.js';
 // body, which is the whole file, is not parsed again (about 8 ms of script CPU at 4x, measured).
 queueMicrotask(() => defineElement('cookie-consent', CookieConsent));
 
-const loadPageElements = () => import('./page-elements.js');
+const loadPageElements = () => import('./elements/elements.js');
 const lazy = new Map<string, () => Promise<CustomElementConstructor>>([
   ['cookie-consent-gate', () => loadPageElements().then((module) => module.CookieConsentGate)],
   ['cookie-declaration', () => loadPageElements().then((module) => module.CookieDeclaration)],

@@ -8,18 +8,25 @@
  * when the visitor decides.
  */
 import type {ReactiveController} from 'lit';
-import {styles} from './cookie-consent.styles.js';
-import {adoptSheets, controls, theme} from './theme.styles.js';
-import {documentCookieJar} from './cookie-jar.js';
-import {JSON_BLOCK, parseCategories, parseCookieName, parseExpiresDays, parseRevision, safeUrl} from './config.js';
-import {h} from './dom.js';
-import {attributeNames, reflect, upgradeProperties, type Attributes} from './element.js';
-import {CookieConsentChangeEvent} from './events.js';
-import {activeLocale, LOCALE_STATUS_EVENT, LocaleController, msg} from './localization.js';
-import {warn} from './log.js';
-import {PageInset} from './page-inset.js';
-import {Gatekeeper} from './gating.js';
-import type {PanelView} from './panel.js';
+import {styles} from './ui/banner.styles.js';
+import {adoptSheets, controls, theme} from './ui/theme.styles.js';
+import {documentCookieJar} from './core/cookie-jar.js';
+import {
+  JSON_BLOCK,
+  parseCategories,
+  parseCookieName,
+  parseExpiresDays,
+  parseRevision,
+  safeUrl,
+} from './core/options.js';
+import {h} from './ui/dom.js';
+import {attributeNames, reflect, upgradeProperties, type Attributes} from './elements/element.js';
+import {CookieConsentChangeEvent} from './core/events.js';
+import {activeLocale, LOCALE_STATUS_EVENT, LocaleController, msg} from './i18n/localization.js';
+import {warn} from './core/log.js';
+import {PageInset} from './ui/page-inset.js';
+import {Gatekeeper} from './core/gating.js';
+import type {PanelView} from './ui/panel.js';
 import {
   changedCategories,
   ConsentStore,
@@ -31,7 +38,7 @@ import {
   type ConsentResetDetail,
   type ConsentStoreEvent,
   type OptionalCategory,
-} from './store.js';
+} from './core/store.js';
 
 const LAYOUTS = ['bar', 'box'];
 const THEMES = ['auto', 'light', 'dark'];
@@ -85,15 +92,15 @@ function lazyChunk<M>(load: () => Promise<M>) {
 }
 
 /** The panel, fetched when first opened. */
-const panelChunk = lazyChunk(() => import('./panel.js'));
+const panelChunk = lazyChunk(() => import('./ui/panel.js'));
 /** Starts fetching the panel ahead of need; a failure is reported when it is opened. */
 const preloadPanel = () => void panelChunk.load().catch(() => undefined);
 /** Deleting what refused categories left, for pages that declare it. */
-const withdrawalChunk = lazyChunk(() => import('./withdrawal.js'));
+const withdrawalChunk = lazyChunk(() => import('./core/withdrawal.js'));
 /** Google Consent Mode, for pages that ask for it. */
-const consentModeChunk = lazyChunk(() => import('./consent-mode.js'));
+const consentModeChunk = lazyChunk(() => import('./core/consent-mode.js'));
 /** Sending decisions to `log-endpoint`, for pages that set one. */
-const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
+const consentLogChunk = lazyChunk(() => import('./core/consent-log.js'));
 
 /**
  * The consent banner and preferences panel. Place it once, first in `<body>`.

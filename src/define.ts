@@ -1,8 +1,8 @@
 /** Registers all of the library's elements (the npm entry with side effects). */
 import {CookieConsent} from './cookie-consent.js';
-import {CookieConsentGate} from './cookie-consent-gate.js';
-import {CookieDeclaration} from './cookie-declaration.js';
-import {defineElement} from './registry.js';
+import {CookieConsentGate} from './elements/gate.js';
+import {CookieDeclaration} from './elements/declaration.js';
+import {defineElement} from './core/registry.js';
 
 defineElement('cookie-consent', CookieConsent);
 defineElement('cookie-consent-gate', CookieConsentGate);

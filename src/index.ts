@@ -1,9 +1,9 @@
 /** The library's classes and types, without registering any element (see `define.js`). */
 export {CookieConsent} from './cookie-consent.js';
-export {CookieConsentGate} from './cookie-consent-gate.js';
-export {CookieDeclaration} from './cookie-declaration.js';
-export {CookieConsentChangeEvent} from './events.js';
-export {ConsentStore, CATEGORIES, OPTIONAL_CATEGORIES} from './store.js';
+export {CookieConsentGate} from './elements/gate.js';
+export {CookieDeclaration} from './elements/declaration.js';
+export {CookieConsentChangeEvent} from './core/events.js';
+export {ConsentStore, CATEGORIES, OPTIONAL_CATEGORIES} from './core/store.js';
 export type {
   Category,
   Choices,
@@ -13,5 +13,5 @@ export type {
   CookieJar,
   Decision,
   OptionalCategory,
-} from './store.js';
-export type {DeclaredItem, Declarations, StorageKind} from './declarations.js';
+} from './core/store.js';
+export type {DeclaredItem, Declarations, StorageKind} from './core/declarations.js';

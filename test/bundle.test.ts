@@ -143,7 +143,7 @@ describe('the script-tag bundle on a plain page', () => {
   it('loads the gate and the declaration only when the page uses them, also when added later', async () => {
     const win = await site.open('/test/pages/site.html');
     const chunks = () =>
-      win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/dist/page-elements-'));
+      win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/dist/elements-'));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(chunks(), 'not loaded on a page without them').to.have.length(0);
     expect(win.customElements.get('cookie-declaration')).to.equal(undefined);

@@ -2,8 +2,8 @@
 import {expect, fixture} from '@open-wc/testing';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
-import {cookieDomains, cookiePaths} from '../src/withdrawal.js';
-import {declarationsOf} from '../src/declarations.js';
+import {cookieDomains, cookiePaths} from '../src/core/withdrawal.js';
+import {declarationsOf} from '../src/core/declarations.js';
 import {captureWarningsAsync, clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 const DECLARATION = `

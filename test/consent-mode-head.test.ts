@@ -5,8 +5,8 @@
 import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import Cookies from 'js-cookie';
-import {consentModeState} from '../src/consent-mode.js';
-import {parseDecision} from '../src/store.js';
+import {consentModeState} from '../src/core/consent-mode.js';
+import {parseDecision} from '../src/core/store.js';
 import {clearCookies} from './helpers.js';
 import {cookieValues} from './cookie-values.js';
 

@@ -2,8 +2,8 @@ import {expect, fixture, fixtureCleanup, html, nextFrame, oneEvent} from '@open-
 import {a11ySnapshot, findAccessibilityNode, sendKeys} from '@web/test-runner-commands';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
-import type {CookieConsentGate} from '../src/cookie-consent-gate.js';
-import type {CookieConsentChangeEvent} from '../src/events.js';
+import type {CookieConsentGate} from '../src/elements/gate.js';
+import type {CookieConsentChangeEvent} from '../src/core/events.js';
 import {captureWarningsAsync, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 interface AXNode {

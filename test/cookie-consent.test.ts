@@ -2,7 +2,7 @@ import {expect, fixture, fixtureCleanup, html, oneEvent, nextFrame} from '@open-
 import {a11ySnapshot, findAccessibilityNode, sendKeys, setViewport} from '@web/test-runner-commands';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
-import type {CookieConsentChangeEvent} from '../src/events.js';
+import type {CookieConsentChangeEvent} from '../src/core/events.js';
 import {
   browserCookies,
   captureWarnings,

@@ -1,7 +1,7 @@
 import {expect, fixture, html, nextFrame} from '@open-wc/testing';
 import {a11ySnapshot, findAccessibilityNode, sendKeys, setViewport} from '@web/test-runner-commands';
 import '../src/define.js';
-import type {CookieDeclaration} from '../src/cookie-declaration.js';
+import type {CookieDeclaration} from '../src/elements/declaration.js';
 import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 interface AXNode {

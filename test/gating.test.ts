@@ -4,7 +4,7 @@
  */
 import {expect} from '@open-wc/testing';
 import {freshSiteFrameEachTest, SiteFrame, until, type SiteWindow} from './site-frame.js';
-import {pushConsentDefault} from '../src/consent-mode.js';
+import {pushConsentDefault} from '../src/core/consent-mode.js';
 
 let site: SiteFrame;
 

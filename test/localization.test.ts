@@ -3,8 +3,8 @@ import {expect, fixture, fixtureCleanup, nextFrame} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
-import {matchLocale} from '../src/locale.js';
-import {activeLocale, availableLocales} from '../src/localization.js';
+import {matchLocale} from '../src/i18n/locale.js';
+import {activeLocale, availableLocales} from '../src/i18n/localization.js';
 import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 
 const part = (el: CookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);

@@ -6,7 +6,13 @@ import {expect, fixture, fixtureCleanup, html} from '@open-wc/testing';
 import fc from 'fast-check';
 import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
-import {OPTIONAL_CATEGORIES, parseDecision, randomConsentId, serializeDecision, type Decision} from '../src/store.js';
+import {
+  OPTIONAL_CATEGORIES,
+  parseDecision,
+  randomConsentId,
+  serializeDecision,
+  type Decision,
+} from '../src/core/store.js';
 import {cookieValues} from './cookie-values.js';
 import {
   captureWarnings,

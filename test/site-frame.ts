@@ -1,6 +1,6 @@
 /** Loads a plain HTML test page (which uses the built bundle) in an iframe, as a site would load it. */
 import type {CookieConsent} from '../src/cookie-consent.js';
-import type {ConsentChangeDetail} from '../src/store.js';
+import type {ConsentChangeDetail} from '../src/core/store.js';
 import {clearCookies} from './helpers.js';
 
 export type SiteWindow = Window &

@@ -10,7 +10,7 @@ import {
   type CookieJar,
   type CookieWriteOptions,
   type StoreOptions,
-} from '../src/store.js';
+} from '../src/core/store.js';
 import {captureWarnings} from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -23,6 +23,7 @@ test('the tarball holds the modules, types, bundle, locales and manifest, and no
     'lib/index.d.ts',
     'lib/define.js',
     'lib/cookie-consent.js',
+    'lib/core/store.js',
     'lib/generated/locales/de.js',
     'dist/cookie-consent.js',
     'dist/consent-mode.js',

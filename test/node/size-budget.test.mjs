@@ -20,7 +20,7 @@ const BUDGETS = {
  */
 const CHUNK_BUDGETS = {
   panel: 1.75 * KB,
-  'page-elements': 2.6 * KB,
+  elements: 2.6 * KB,
   texts: 3.25 * KB,
   runtime: 1.25 * KB,
   'consent-mode': 0.5 * KB,

@@ -1,14 +1,14 @@
 import {html, nothing} from 'lit/html.js';
 import {attributeNames, reflect, type Attributes} from './element.js';
-import {LocaleController, msg, str} from './localization.js';
+import {LocaleController, msg, str} from '../i18n/localization.js';
 import {PageElement} from './page-element.js';
-import {declarationStyles} from './page-elements.styles.js';
-import {ConsentController} from './consent-controller.js';
-import {declarationsOf, type DeclaredItem} from './declarations.js';
-import {warn} from './log.js';
-import type {Category} from './store.js';
-import {alwaysOn, categoryCookies, categoryDescription, categoryName} from './texts.js';
-import {block, controls, theme} from './theme.styles.js';
+import {declarationStyles} from './elements.styles.js';
+import {ConsentController} from '../ui/consent-controller.js';
+import {declarationsOf, type DeclaredItem} from '../core/declarations.js';
+import {warn} from '../core/log.js';
+import type {Category} from '../core/store.js';
+import {alwaysOn, categoryCookies, categoryDescription, categoryName} from '../ui/texts.js';
+import {block, controls, theme} from '../ui/theme.styles.js';
 
 const ATTRIBUTES = {theme: ['theme', 'auto']} as const satisfies Attributes;
 

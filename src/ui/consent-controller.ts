@@ -1,7 +1,7 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {parseCategories} from './config.js';
-import type {CookieConsent} from './cookie-consent.js';
-import type {Consent, OptionalCategory} from './store.js';
+import {parseCategories} from '../core/options.js';
+import type {CookieConsent} from '../cookie-consent.js';
+import type {Consent, OptionalCategory} from '../core/store.js';
 
 /**
  * Links an element to the page's `<cookie-consent>`: re-renders its host on every decision

@@ -1,9 +1,9 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {render} from 'lit/html.js';
 import {upgradeProperties, type Attributes} from './element.js';
-import {LOCALE_STATUS_EVENT} from './localization.js';
-import {warn} from './log.js';
-import {adoptSheets} from './theme.styles.js';
+import {LOCALE_STATUS_EVENT} from '../i18n/localization.js';
+import {warn} from '../core/log.js';
+import {adoptSheets} from '../ui/theme.styles.js';
 
 /**
  * The base of the elements a page places beside `<cookie-consent>` (the gate and the declaration):

@@ -1,6 +1,6 @@
 /** Texts shared by several elements; functions, because `msg()` must run at render time, in the current locale. */
-import {msg} from './localization.js';
-import type {Category} from './store.js';
+import {msg} from '../i18n/localization.js';
+import type {Category} from '../core/store.js';
 
 export function categoryName(category: Category): string {
   switch (category) {

@@ -3,7 +3,7 @@
  * `<cookie-consent>`. Used to delete what a withdrawn category left behind and to list it on the
  * policy page. Anything malformed is skipped with a warning; the rest still counts.
  */
-import {JSON_BLOCK} from './config.js';
+import {JSON_BLOCK} from './options.js';
 import {warn} from './log.js';
 import {CATEGORIES, type Category} from './store.js';
 

@@ -11,10 +11,10 @@
  */
 import type {configureLocalization} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {localeLoaders} from './generated/locale-loaders.js';
-import {sourceLocale} from './generated/locale-codes.js';
+import {localeLoaders} from '../generated/locale-loaders.js';
+import {sourceLocale} from '../generated/locale-codes.js';
 import {matchLocale, requestedLocales} from './locale.js';
-import {warn} from './log.js';
+import {warn} from '../core/log.js';
 
 // What our elements use of lit-localize, from its own modules: the package's index also re-exports
 // the runtime, which must stay out of the bundle and the panel (see `runtime()`).

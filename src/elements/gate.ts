@@ -1,12 +1,12 @@
 import {html, nothing} from 'lit/html.js';
 import {attributeNames, reflect, type Attributes} from './element.js';
-import {LocaleController, msg, str} from './localization.js';
+import {LocaleController, msg, str} from '../i18n/localization.js';
 import {PageElement} from './page-element.js';
-import {gateStyles} from './page-elements.styles.js';
-import {ConsentController} from './consent-controller.js';
-import {warn} from './log.js';
-import {OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
-import {block, controls, theme} from './theme.styles.js';
+import {gateStyles} from './elements.styles.js';
+import {ConsentController} from '../ui/consent-controller.js';
+import {warn} from '../core/log.js';
+import {OPTIONAL_CATEGORIES, type OptionalCategory} from '../core/store.js';
+import {block, controls, theme} from '../ui/theme.styles.js';
 
 /** Where focus goes once the content is shown, so it is not dropped on `<body>` with the button. */
 const FOCUSABLE =

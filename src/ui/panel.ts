@@ -6,9 +6,9 @@
  * lit-html into a container in the element's shadow root.
  */
 import {html, nothing, render} from 'lit/html.js';
-import {msg, str} from './localization.js';
+import {msg, str} from '../i18n/localization.js';
 import {alwaysOn, categoryDescription, categoryName} from './texts.js';
-import type {Consent, Decision, OptionalCategory} from './store.js';
+import type {Consent, Decision, OptionalCategory} from '../core/store.js';
 
 export {panelStyles} from './panel.styles.js';
 
