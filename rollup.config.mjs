@@ -1,6 +1,10 @@
 // Builds only the script-tag files in dist/; npm users get the unbundled modules from `tsc` (lib/).
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import {posix} from 'node:path';
+
+const {dirname, join, relative: posixRelative} = posix;
 
 function onwarn(warning, defaultHandler) {
   // tsc's decorator helper reads `this` at module level, where it is undefined by design.
@@ -8,102 +12,55 @@ function onwarn(warning, defaultHandler) {
 }
 
 /**
- * Trims what the browser never needs from our modules: the translators' notes (`desc`) of `msg()`,
- * which only the extractor reads, and the indentation and comments of our CSS text.
+ * Trims the translators' notes (`desc`) of `msg()` from our modules: only the extractor reads them.
  */
-function trim() {
+function trimNotes() {
   const desc = /,\s*\{\s*desc:\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\s*,?\s*\}/g;
-  const minifyCss = (css) =>
-    css
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/ ?([{};,>]) ?/g, '$1')
-      .replace(/: /g, ':')
-      .trim();
   return {
-    name: 'trim',
+    name: 'trim-notes',
     transform(code, id) {
       if (!id.includes('/lib/')) return null;
-      let out = code.replace(desc, '');
-      if (id.endsWith('.styles.js')) out = out.replace(/`([^`]*)`/g, (_, css) => `\`${minifyCss(css)}\``);
+      const out = code.replace(desc, '');
       return out === code ? null : {code: out, map: null};
     },
   };
 }
 
 /**
- * Private members of the classes in the bundle (`private` in TypeScript), spelled out: names that
- * also belong to the DOM, js-cookie, lit-localize or an object passed between chunks are left out.
+ * A lazy chunk's own imports are fetched with it, not after it: each \`import('./x.js')\` of a
+ * chunk becomes an import of x and of every chunk x imports, all at once, so a first visit waits
+ * for one round trip after the core, not one per level of imports.
  */
-const PRIVATE_MEMBERS = new RegExp(
-  `^(${[
-    'adoptStyles',
-    'allows',
-    'banner',
-    'basePadding',
-    'buildBanner',
-    'channel',
-    'checkDuplicate',
-    'closePanel',
-    'controllers',
-    'current',
-    'decidedSinceLoad',
-    'decode',
-    'dialog',
-    'dispatchReset',
-    'duplicate',
-    'enqueueScript',
-    'focusBeforeBanner',
-    'gatekeeper',
-    'handled',
-    'honourGpc',
-    'inset',
-    'jar',
-    'lastRaw',
-    'notify',
-    'observer',
-    'onDecision',
-    'onDocumentClick',
-    'onFocusIn',
-    'onLocaleStatus',
-    'onPanelClosed',
-    'onParsed',
-    'onReset',
-    'openChannel',
-    'panelFailed',
-    'panelOpen',
-    'panelOpener',
-    'panelRoot',
-    'panelView',
-    'parsedHandlerScheduled',
-    'postToOtherTabs',
-    'prefetch',
-    'prefetching',
-    'primary',
-    'queue',
-    'readRaw',
-    'removeCookie',
-    'requested',
-    'restoreFocus',
-    'running',
-    'runningElsewhere',
-    'saved',
-    'scan',
-    'sendRecord',
-    'showBanner',
-    'statusRegion',
-    'store',
-    'storeAttributes',
-    'stylesAdopted',
-    'switched',
-    'syncStore',
-    'syncTopLayer',
-    'takeOver',
-    'updateScheduled',
-    'updating',
-    'validCookieDomain',
-  ].join('|')})$`
-);
+function preloadImports() {
+  return {
+    name: 'preload-imports',
+    renderChunk(code, chunk, options, {chunks}) {
+      const from = dirname(chunk.fileName);
+      const out = code.replace(/\bimport\((['"])(\.\.?\/[^'"]+)\1\)/g, (whole, quote, specifier) => {
+        const target = join(from, specifier);
+        // A locale is asked for beside the runtime it needs (see i18n/localization.ts).
+        if (target.startsWith('locales/')) return whole;
+        const deps = new Set();
+        const visit = (file) => {
+          for (const dep of chunks[file]?.imports ?? []) {
+            if (dep === chunk.fileName || deps.has(dep)) continue;
+            deps.add(dep);
+            visit(dep);
+          }
+        };
+        visit(target);
+        if (deps.size === 0) return whole;
+        const relative = (file) => {
+          const path = posixRelative(from, file);
+          return path.startsWith('.') ? path : `./${path}`;
+        };
+        const all = [specifier, ...[...deps].map(relative)].map((path) => `import(${quote}${path}${quote})`);
+        return `Promise.all([${all.join(',')}]).then((m)=>m[0])`;
+      });
+      return out === code ? null : {code: out, map: null};
+    },
+  };
+}
 
 /**
  * The bundle's own copy of lit-html asks Trusted Types for a policy of its own name,
@@ -131,7 +88,7 @@ function litHtmlPolicy() {
 
 export default [
   {
-    // The self-contained bundle: Lit and js-cookie inside.
+    // The self-contained script-tag files: the core with js-cookie inside, and lazy chunks (the UI with Lit).
     input: 'lib/bundle.js',
     output: {
       dir: 'dist',
@@ -141,18 +98,21 @@ export default [
         chunk.facadeModuleId?.includes('/generated/locales/') ? 'locales/[name].js' : '[name]-[hash].js',
       format: 'es',
       sourcemap: true,
+      // Tiny shared modules (lit-localize's msg, Lit's decorators) go with the chunks that use them, not in files of their own.
+      experimentalMinChunkSize: 1024,
     },
     onwarn,
     plugins: [
-      trim(),
+      trimNotes(),
+      // Lit's own minifier for the markup and CSS in html`` and css`` literals.
+      minifyLiterals({include: ['lib/**/*.js'], failOnError: true}),
       litHtmlPolicy(),
+      preloadImports(),
       nodeResolve({browser: true}),
       terser({
-        ecma: 2021,
+        ecma: 2022,
         module: true,
         compress: {passes: 3},
-        // Our private members are renamed too: they are never read from outside their class.
-        mangle: {properties: {regex: PRIVATE_MEMBERS}},
         // V8's compile hint (Chrome 136+): compile every function while the file streams in, off
         // the main thread, instead of on first call. Most of each chunk runs as soon as it loads.
         format: {comments: false, preamble: '//# allFunctionsCalledOnLoad'},
@@ -164,6 +124,6 @@ export default [
     input: 'lib/core/consent-mode-head.js',
     output: {file: 'dist/consent-mode.js', format: 'iife'},
     onwarn,
-    plugins: [terser({ecma: 2021, format: {comments: false}})],
+    plugins: [terser({ecma: 2022, format: {comments: false}})],
   },
 ];

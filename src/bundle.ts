@@ -1,17 +1,14 @@
 /**
- * Entry of the self-contained script-tag bundle, `dist/cookie-consent.js`. `<cookie-consent>` is
- * defined in a microtask, before any later script runs; the gate and the declaration are one lazy
- * chunk beside it, loaded only on pages that use them (found now, or when added later).
+ * Entry of the self-contained script-tag bundle, `dist/cookie-consent.js`: the consent core and
+ * `<cookie-consent>`. The banner and panel (with Lit) are lazy chunks beside it, loaded when
+ * something must be shown; the gate and the declaration are one more, loaded only on pages that
+ * use them (found now, or when added later).
  */
 import {CookieConsent} from './cookie-consent.js';
 import {warn} from './core/log.js';
 import {defineElement} from './core/registry.js';
 
-// Defined in a microtask, once this module's body has run: the element reads the cookie when it
-// connects, and a trace under a DevTools-protocol client (as in the benchmark) showed Chromium
-// collect source positions for the functions on that read's stack. Off the stack, the module's
-// body, which is the whole file, is not parsed again (about 8 ms of script CPU at 4x, measured).
-queueMicrotask(() => defineElement('cookie-consent', CookieConsent));
+defineElement('cookie-consent', CookieConsent);
 
 const loadPageElements = () => import('./elements/elements.js');
 const lazy = new Map<string, () => Promise<CustomElementConstructor>>([

@@ -2,7 +2,7 @@
 export {CookieConsent} from './cookie-consent.js';
 export {CookieConsentGate} from './elements/gate.js';
 export {CookieDeclaration} from './elements/declaration.js';
-export {CookieConsentChangeEvent} from './core/events.js';
+export {CookieConsentChangeEvent, CookieConsentResetEvent} from './core/events.js';
 export {ConsentStore, CATEGORIES, OPTIONAL_CATEGORIES} from './core/store.js';
 export type {
   Category,

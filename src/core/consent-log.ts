@@ -14,6 +14,7 @@ export interface ConsentRecord {
   url: string;
 }
 
+/** The record of a decision; `locale` is the language the visitor was shown. */
 export function consentRecord(detail: ConsentChangeDetail, decision: Decision, locale: string): ConsentRecord {
   return {
     consentId: detail.consentId,

@@ -15,30 +15,34 @@ const SELECTOR = '[data-cookie-consent]';
 const activated = new WeakSet<Element>();
 
 export class Gatekeeper {
-  private consent: Consent | null = null;
-  private readonly handled = new WeakSet<Element>();
+  #consent: Consent | null = null;
+  readonly #handled = new WeakSet<Element>();
   /** Activations run one after another; an external script holds the next until it loads or fails. */
-  private queue: Promise<void> = Promise.resolve();
-  private observer?: MutationObserver;
+  #queue: Promise<void> = Promise.resolve();
+  #observer?: MutationObserver;
 
-  constructor(private readonly root: Document) {}
+  readonly #root: Document;
+
+  constructor(root: Document) {
+    this.#root = root;
+  }
 
   /** Watches for gated elements added later; call `update()` to activate what is allowed. */
   start(): void {
-    if (this.observer) return;
-    this.observer = new MutationObserver((records) => {
+    if (this.#observer) return;
+    this.#observer = new MutationObserver((records) => {
       for (const record of records) {
         for (const node of record.addedNodes) {
-          if (node instanceof Element) this.scan(node);
+          if (node instanceof Element) this.#scan(node);
         }
       }
     });
-    this.observer.observe(this.root.documentElement, {childList: true, subtree: true});
+    this.#observer.observe(this.#root.documentElement, {childList: true, subtree: true});
   }
 
   stop(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.#observer?.disconnect();
+    this.#observer = undefined;
   }
 
   /** Gated scripts wait for `until`; if it fails, they never run on this page (they fail closed). */
@@ -47,32 +51,32 @@ export class Gatekeeper {
       () => undefined,
       () => new Promise<void>(() => undefined)
     );
-    this.queue = this.queue.then(() => held);
+    this.#queue = this.#queue.then(() => held);
   }
 
   /** Activates, in document order, every gated element whose categories are all granted (`null`: only `necessary`). */
   update(consent: Consent | null): void {
-    this.consent = consent;
-    this.scan(this.root.documentElement);
+    this.#consent = consent;
+    this.#scan(this.#root.documentElement);
   }
 
-  private scan(root: Element): void {
+  #scan(root: Element): void {
     const found = root.matches(SELECTOR) ? [root] : [];
     found.push(...root.querySelectorAll(SELECTOR));
     for (const element of found) {
-      if (this.handled.has(element) || activated.has(element) || !this.allows(element)) continue;
-      this.handled.add(element);
-      if (element instanceof HTMLScriptElement) this.enqueueScript(element);
+      if (this.#handled.has(element) || activated.has(element) || !this.#allows(element)) continue;
+      this.#handled.add(element);
+      if (element instanceof HTMLScriptElement) this.#enqueueScript(element);
       else guarded(() => activateSource(element));
     }
   }
 
-  private allows(element: Element): boolean {
-    const consent = this.consent ?? NO_CONSENT;
+  #allows(element: Element): boolean {
+    const consent = this.#consent ?? NO_CONSENT;
     const listed = (element.getAttribute('data-cookie-consent') ?? '').split(/\s+/).filter(Boolean);
     const unknown = listed.filter((name) => !(CATEGORIES as readonly string[]).includes(name));
     if (unknown.length > 0 || listed.length === 0) {
-      this.handled.add(element);
+      this.#handled.add(element);
       warn(
         `data-cookie-consent="${listed.join(' ')}" needs known categories (${CATEGORIES.join(', ')}); the element stays blocked.`,
         element
@@ -82,15 +86,15 @@ export class Gatekeeper {
     return listed.every((category) => consent[category as Category]);
   }
 
-  private enqueueScript(placeholder: HTMLScriptElement): void {
+  #enqueueScript(placeholder: HTMLScriptElement): void {
     if (placeholder.type !== 'text/plain') {
       warn('a script with data-cookie-consent must have type="text/plain", or it runs before consent.', placeholder);
       return;
     }
-    this.queue = this.queue.then(() => {
+    this.#queue = this.#queue.then(() => {
       // Consent may have been withdrawn while earlier scripts loaded: check again, and let a later grant retry.
-      if (!this.allows(placeholder)) {
-        this.handled.delete(placeholder);
+      if (!this.#allows(placeholder)) {
+        this.#handled.delete(placeholder);
         return;
       }
       return guarded(() => runScript(placeholder));

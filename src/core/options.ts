@@ -1,6 +1,6 @@
 /** Turns the attributes of `<cookie-consent>` into safe values, warning about anything it must ignore. */
 import {warn} from './log.js';
-import {DEFAULT_OPTIONS, OPTIONAL_CATEGORIES, type OptionalCategory} from './store.js';
+import {DEFAULT_OPTIONS, OPTIONAL_CATEGORIES, type OptionalCategory, type StoreOptions} from './store.js';
 
 /** Browsers cap cookie lifetimes at 400 days. */
 export const MAX_EXPIRES_DAYS = 400;
@@ -64,3 +64,46 @@ export function parseRevision(value: string | null | undefined): string {
 
 /** The JSON block inside `<cookie-consent>`, where the site declares its cookies (see `declarations.ts`). */
 export const JSON_BLOCK = ':scope > script[type="application/json"]';
+
+/** What `<cookie-consent>` exposes of its attributes to the session that runs the page. */
+export interface HostAttributes {
+  cookieName: string;
+  revision: string;
+  expiresDays: number;
+  cookieDomain?: string;
+  categories: string;
+  ignoreGpc: boolean;
+}
+
+/** The attributes the store depends on, as one value: the store is configured again only when it changes. */
+export function storeKey(host: HostAttributes): string {
+  const {cookieName, revision, expiresDays, cookieDomain, categories, ignoreGpc} = host;
+  return JSON.stringify([cookieName, revision, expiresDays, cookieDomain, categories, ignoreGpc]);
+}
+
+/** The store's options from the element's attributes, each made safe (with a warning where it had to be). */
+export function storeOptions(host: HostAttributes): StoreOptions {
+  return {
+    cookieName: parseCookieName(host.cookieName),
+    revision: parseRevision(host.revision),
+    expiresDays: parseExpiresDays(host.expiresDays),
+    cookieDomain: validCookieDomain(host.cookieDomain),
+    offered: parseCategories(host.categories),
+    secure: location.protocol === 'https:',
+    honourGpc: gpcSignal() && !host.ignoreGpc,
+  };
+}
+
+function validCookieDomain(value: string | undefined): string | undefined {
+  const domain = value?.trim();
+  if (!domain) return undefined;
+  const host = location.hostname;
+  const bare = domain.replace(/^\./, '').toLowerCase();
+  if (host === bare || host.endsWith(`.${bare}`)) return domain;
+  warn(`cookie-domain="${domain}" does not cover this page's host "${host}"; the cookie is set for the host only.`);
+  return undefined;
+}
+
+function gpcSignal(): boolean {
+  return (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true;
+}

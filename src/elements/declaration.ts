@@ -1,7 +1,6 @@
-import {html, nothing} from 'lit/html.js';
-import {attributeNames, reflect, type Attributes} from './element.js';
+import {html, LitElement, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
 import {LocaleController, msg, str} from '../i18n/localization.js';
-import {PageElement} from './page-element.js';
 import {declarationStyles} from './elements.styles.js';
 import {ConsentController} from '../ui/consent-controller.js';
 import {declarationsOf, type DeclaredItem} from '../core/declarations.js';
@@ -9,8 +8,6 @@ import {warn} from '../core/log.js';
 import type {Category} from '../core/store.js';
 import {alwaysOn, categoryCookies, categoryDescription, categoryName} from '../ui/texts.js';
 import {block, controls, theme} from '../ui/theme.styles.js';
-
-const ATTRIBUTES = {theme: ['theme', 'auto']} as const satisfies Attributes;
 
 /**
  * The cookie list for the site's cookie policy page: every category the page's `<cookie-consent>`
@@ -36,20 +33,14 @@ const ATTRIBUTES = {theme: ['theme', 'auto']} as const satisfies Attributes;
  * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
  * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
-export class CookieDeclaration extends PageElement {
-  static readonly observedAttributes = attributeNames(ATTRIBUTES);
+export class CookieDeclaration extends LitElement {
+  static override styles = [theme, controls, block, declarationStyles];
 
   /**
    * `auto` follows `prefers-color-scheme`; `light` or `dark` force one.
-   * @attr theme
-   * @default 'auto'
    */
-  declare theme: 'auto' | 'light' | 'dark';
+  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  /** @internal */
-  protected readonly reflected = ATTRIBUTES;
-  /** @internal */
-  protected readonly styles = [theme, controls, block, declarationStyles];
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);
   override connectedCallback(): void {
@@ -60,8 +51,8 @@ export class CookieDeclaration extends PageElement {
     }
   }
 
-  protected render() {
-    const cookieConsent = this.page.element;
+  protected override render() {
+    const cookieConsent = this.page.session.host;
     const offered = this.page.offered;
     if (!this.locale.ready) return nothing;
     const categories: Category[] = ['necessary', ...offered];
@@ -149,7 +140,7 @@ export class CookieDeclaration extends PageElement {
   }
 
   private readonly showPreferences = (): void => {
-    const cookieConsent = this.page.element;
+    const cookieConsent = this.page.session.host;
     if (cookieConsent) void cookieConsent.showPreferences();
     else warn('there is no <cookie-consent> on the page, so <cookie-declaration> cannot open the cookie settings.');
   };
@@ -169,5 +160,3 @@ function itemName(item: DeclaredItem): string {
       return item.name;
   }
 }
-
-reflect(CookieDeclaration, ATTRIBUTES);

@@ -1,6 +1,7 @@
 /** The own styles of the gate and the declaration; the shared tokens and controls are in `theme.styles.ts`. */
+import {css} from 'lit';
 
-export const gateStyles = `
+export const gateStyles = css`
   .placeholder {
     display: grid;
     align-content: center;
@@ -25,7 +26,7 @@ export const gateStyles = `
   }
 `;
 
-export const declarationStyles = `
+export const declarationStyles = css`
   .declaration {
     display: grid;
     gap: 1em;

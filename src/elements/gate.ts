@@ -1,22 +1,15 @@
-import {html, nothing} from 'lit/html.js';
-import {attributeNames, reflect, type Attributes} from './element.js';
-import {LocaleController, msg, str} from '../i18n/localization.js';
-import {PageElement} from './page-element.js';
-import {gateStyles} from './elements.styles.js';
-import {ConsentController} from '../ui/consent-controller.js';
+import {html, LitElement, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
 import {warn} from '../core/log.js';
 import {OPTIONAL_CATEGORIES, type OptionalCategory} from '../core/store.js';
+import {LocaleController, msg, str} from '../i18n/localization.js';
+import {ConsentController} from '../ui/consent-controller.js';
 import {block, controls, theme} from '../ui/theme.styles.js';
+import {gateStyles} from './elements.styles.js';
 
 /** Where focus goes once the content is shown, so it is not dropped on `<body>` with the button. */
 const FOCUSABLE =
   'iframe, video[controls], audio[controls], a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
-
-const ATTRIBUTES = {
-  category: ['category', undefined],
-  name: ['name', undefined],
-  theme: ['theme', 'auto'],
-} as const satisfies Attributes;
 
 /**
  * Holds back embedded content, such as a video from another site, until the visitor allows the
@@ -46,32 +39,24 @@ const ATTRIBUTES = {
  * @cssprop [--cookie-consent-font-size=medium] - Base font size (medium is the visitor's own default).
  * @cssprop [--cookie-consent-radius=0.5em] - Corner radius.
  */
-export class CookieConsentGate extends PageElement {
-  static readonly observedAttributes = attributeNames(ATTRIBUTES);
+export class CookieConsentGate extends LitElement {
+  static override styles = [theme, controls, block, gateStyles];
 
   /**
    * The category the content needs: `performance`, `functionality` or `targeting`.
-   * @attr category
    */
-  declare category?: string;
+  @property({reflect: true}) category?: string;
 
   /**
    * What the content is, to complete "To show …", e.g. `the video from Example Video`.
-   * @attr name
    */
-  declare name?: string;
+  @property({reflect: true}) name?: string;
 
   /**
    * `auto` follows `prefers-color-scheme`; `light` or `dark` force one.
-   * @attr theme
-   * @default 'auto'
    */
-  declare theme: 'auto' | 'light' | 'dark';
+  @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
 
-  /** @internal */
-  protected readonly reflected = ATTRIBUTES;
-  /** @internal */
-  protected readonly styles = [theme, controls, block, gateStyles];
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);
   /** Set once the content has been put in the page; it is never cloned again. */
@@ -99,7 +84,7 @@ export class CookieConsentGate extends PageElement {
     if (!this.released && category && this.page.consent?.[category]) this.release();
   }
 
-  protected render() {
+  protected override render() {
     if (this.released) return html`<div class="content" tabindex="-1"><slot></slot></div>`;
     if (!this.locale.ready) return nothing;
     const category = this.validCategory;
@@ -148,17 +133,17 @@ export class CookieConsentGate extends PageElement {
   }
 
   private readonly allow = async (): Promise<void> => {
-    const cookieConsent = this.page.element;
     const category = this.validCategory;
-    if (!cookieConsent) {
+    if (!this.page.session.host) {
       warn('there is no <cookie-consent> on the page, so <cookie-consent-gate> cannot ask for consent.');
       return;
     }
     if (!category) return;
-    cookieConsent.grant(category);
+    this.page.session.grant(category);
     await this.updateComplete;
     if (this.released) {
-      const target = this.querySelector<HTMLElement>(FOCUSABLE) ?? this.root.querySelector<HTMLElement>('.content');
+      const target =
+        this.querySelector<HTMLElement>(FOCUSABLE) ?? this.renderRoot.querySelector<HTMLElement>('.content');
       target?.focus();
     }
   };
@@ -175,5 +160,3 @@ function allowLabel(category: OptionalCategory): string {
       return msg('Allow targeting and advertising cookies', {desc: 'Gate: button that allows the targeting category'});
   }
 }
-
-reflect(CookieConsentGate, ATTRIBUTES);

@@ -15,12 +15,13 @@ import {localeLoaders} from '../generated/locale-loaders.js';
 import {sourceLocale} from '../generated/locale-codes.js';
 import {matchLocale, requestedLocales} from './locale.js';
 import {warn} from '../core/log.js';
+import {session} from '../core/session.js';
 
 // What our elements use of lit-localize, from its own modules: the package's index also re-exports
 // the runtime, which must stay out of the bundle and the panel (see `runtime()`).
 export {msg} from '@lit/localize/init/install.js';
 export {str} from '@lit/localize/internal/str-tag.js';
-export {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
+import {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
 
 type Localization = ReturnType<typeof configureLocalization>;
 
@@ -134,11 +135,18 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     this.observer.observe(this.host.ownerDocument.documentElement, {attributes: true, attributeFilter: ['lang']});
+    window.addEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
   }
 
   hostDisconnected(): void {
     this.observer.disconnect();
+    window.removeEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
   }
+
+  /** A locale loaded elsewhere (an app's own lit-localize set-up, or another element's request): show its texts. */
+  private readonly onLocaleStatus = (event: Event): void => {
+    if ((event as CustomEvent<{status: string}>).detail.status === 'ready') this.host.requestUpdate();
+  };
 
   /** Asks for the host's locale now (as an update does) and resolves once it is shown, or has failed. */
   load(): Promise<void> {
@@ -147,6 +155,7 @@ export class LocaleController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    session.locale = activeLocale();
     // One language per page: every element follows <cookie-consent> when there is one.
     const leader = this.host.ownerDocument.querySelector('cookie-consent') ?? this.host;
     this.requested = matchLocale(requestedLocales(leader), availableLocales());

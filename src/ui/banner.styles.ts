@@ -1,9 +1,7 @@
-/**
- * What the first paint needs: the banner, the status notice and the layout of the buttons, which
- * the panel shares. Tokens and buttons come from `theme.styles.ts`; the panel's own rules are in
- * `panel.styles.ts`, loaded with the panel.
- */
-export const styles = `
+/** The banner and the status notice; tokens, buttons and their layout come from `theme.styles.ts`. */
+import {css} from 'lit';
+
+export const bannerStyles = css`
   .banner {
     /* Also resets what browsers give a popover (centred, bordered, sized to content). */
     position: fixed;
@@ -49,12 +47,6 @@ export const styles = `
       font-size: 1em;
     }
   }
-  /* A slide, not a fade: the banner can be read from its first frame. */
-  @keyframes cookie-consent-enter {
-    from {
-      translate: 0 1em;
-    }
-  }
   .content {
     display: flex;
     flex-wrap: wrap;
@@ -70,37 +62,6 @@ export const styles = `
   :host([layout='box']) .text {
     flex-basis: 100%;
   }
-  h2 {
-    margin: 0 0 0.25em;
-    font-size: 1.125em;
-    line-height: 1.3;
-  }
-  p {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
-  a {
-    color: var(--_accent);
-    text-underline-offset: 0.15em;
-  }
-  .actions {
-    display: flex;
-    flex: 1 1 32em;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
-  .choice {
-    /* Agree and don't agree share one grid row, so they always have the same box. */
-    display: grid;
-    grid-template-columns: 1fr 1fr;
-    gap: 0.5em;
-    flex: 4 1 16em;
-  }
-
-  .secondary {
-    flex: 1 1 auto;
-  }
-
   .visually-hidden:not(:focus) {
     position: absolute;
     width: 1px;

@@ -1,48 +1,45 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
-import {parseCategories} from '../core/options.js';
-import type {CookieConsent} from '../cookie-consent.js';
-import type {Consent, OptionalCategory} from '../core/store.js';
+import {session} from '../core/session.js';
+import {OPTIONAL_CATEGORIES, type ConsentChangeDetail, type ConsentStoreEvent} from '../core/store.js';
 
 /**
- * Links an element to the page's `<cookie-consent>`: re-renders its host on every decision
- * (including the `stored` one on load) and when the decision is forgotten and gives it the current consent and the element.
+ * Links an element to the page's consent session: updates its host when the decision changes, is
+ * forgotten, or is read under new settings, and calls `onDecision` with each decision's detail.
  */
 export class ConsentController implements ReactiveController {
-  constructor(private readonly host: ReactiveControllerHost & Element) {
+  readonly session = session;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onDecision?: (detail: ConsentChangeDetail) => void
+  ) {
     host.addController(this);
   }
 
-  /** The page's `<cookie-consent>`, once it is defined. */
-  get element(): CookieConsent | null {
-    const element = this.host.ownerDocument.querySelector('cookie-consent');
-    return element && 'consent' in element ? (element as CookieConsent) : null;
+  get store() {
+    return this.session.store;
   }
 
-  /** The current decision, or `null` while undecided or before `<cookie-consent>` is ready. */
-  get consent(): Consent | null {
-    return this.element?.consent ?? null;
+  /** The categories the page's `<cookie-consent>` offers; every one while there is none. */
+  get offered() {
+    return this.session.host ? this.store.offered : OPTIONAL_CATEGORIES;
   }
 
-  /** The categories the page's `<cookie-consent>` offers (which warns of a wrong `categories` itself). */
-  get offered(): readonly OptionalCategory[] {
-    const source = this.element?.categories;
-    if (!this.parsed || this.parsed.source !== source)
-      this.parsed = {source, categories: parseCategories(source, false)};
-    return this.parsed.categories;
+  /** The current decision; `null` while undecided or while there is no `<cookie-consent>`. */
+  get consent() {
+    return this.session.host ? this.store.consent : null;
   }
-
-  private parsed?: {source: string | undefined; categories: readonly OptionalCategory[]};
 
   hostConnected(): void {
-    this.host.ownerDocument.addEventListener('cookie-consent-change', this.update);
-    this.host.ownerDocument.addEventListener('cookie-consent-reset', this.update);
-    if (!this.element) void customElements.whenDefined('cookie-consent').then(this.update);
+    for (const type of ['change', 'reset', 'configure']) this.store.addEventListener(type, this.update);
   }
 
   hostDisconnected(): void {
-    this.host.ownerDocument.removeEventListener('cookie-consent-change', this.update);
-    this.host.ownerDocument.removeEventListener('cookie-consent-reset', this.update);
+    for (const type of ['change', 'reset', 'configure']) this.store.removeEventListener(type, this.update);
   }
 
-  private readonly update = (): void => this.host.requestUpdate();
+  private readonly update = (event: Event): void => {
+    this.host.requestUpdate();
+    if (event.type === 'change') this.onDecision?.((event as ConsentStoreEvent).detail);
+  };
 }

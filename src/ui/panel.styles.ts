@@ -1,5 +1,7 @@
-/** The preferences panel's rules, adopted when the panel is first opened (see `cookie-consent.styles.ts`). */
-export const panelStyles = `
+/** The preferences panel's own rules; the rest comes from `theme.styles.ts`. */
+import {css} from 'lit';
+
+export const panelStyles = css`
   dialog {
     width: min(40em, calc(100vw - 1em));
     max-width: none;

@@ -2,40 +2,11 @@
  * Design tokens and controls shared by every element of the library, so that a site sets the
  * `--cookie-consent-*` custom properties once and themes the banner, the gates and the policy
  * table together. Colours meet 4.5:1 for text and 3:1 for controls in both themes.
- *
- * Plain CSS text, made into constructed stylesheets by `sheet()`: `<cookie-consent>` is not a
- * LitElement, nor are the gate and the declaration (they stay small and fast), and each adopts
- * the ones it needs with `adoptSheets()`.
  */
+import {css, unsafeCSS} from 'lit';
 
-import {h} from './dom.js';
-
-const sheets = new Map<string, CSSStyleSheet>();
-
-/** One constructed stylesheet per text, parsed once and shared by every shadow root of the document. */
-function sheet(text: string): CSSStyleSheet {
-  let made = sheets.get(text);
-  if (!made) {
-    made = new CSSStyleSheet();
-    made.replaceSync(text);
-    sheets.set(text, made);
-  }
-  return made;
-}
-
-/**
- * Gives a shadow root the styles of `texts`, of which it has the first `had` already: constructed
- * sheets, or `<style>` elements where sheets cannot be constructed (Safari before 16.4).
- */
-export function adoptSheets(root: ShadowRoot, texts: string[], had = 0): void {
-  try {
-    root.adoptedStyleSheets = texts.map(sheet);
-  } catch {
-    root.prepend(...texts.slice(had).map((text) => h('style', {}, text)));
-  }
-}
-
-const darkColors = `
+/** Declarations, not a stylesheet: put inside the rules of the dark scheme below. */
+const darkColors = unsafeCSS(`
   --_bg: var(--cookie-consent-background, #1c1f24);
   --_fg: var(--cookie-consent-color, #f3f4f6);
   --_muted: var(--cookie-consent-muted-color, #c7ccd4);
@@ -44,10 +15,10 @@ const darkColors = `
   --_border: var(--cookie-consent-border-color, #9aa3af);
   --_focus: var(--cookie-consent-focus-color, #ffd166);
   color-scheme: dark;
-`;
+`);
 
 /** The `:host` variables, the `theme` attribute (`auto`, `light`, `dark`) and reduced motion. */
-export const theme = `
+export const theme = css`
   :host {
     --_bg: var(--cookie-consent-background, #ffffff);
     --_fg: var(--cookie-consent-color, #1b1d21);
@@ -97,7 +68,7 @@ export const theme = `
 `;
 
 /** Buttons (`.primary` filled with the accent, `.secondary` outlined) and the focus outline. */
-export const controls = `
+export const controls = css`
   button {
     all: unset;
     box-sizing: border-box;
@@ -139,11 +110,51 @@ export const controls = `
 `;
 
 /** For elements that take space in the page's flow (the gate, the declaration). */
-export const block = `
+export const block = css`
   :host {
     display: block;
   }
   :host([hidden]) {
     display: none;
+  }
+`;
+
+/** Headings, text, links and the row of choices, as the banner and the panel lay them out. */
+export const layout = css`
+  /* A slide, not a fade: the banner can be read from its first frame. */
+  @keyframes cookie-consent-enter {
+    from {
+      translate: 0 1em;
+    }
+  }
+  h2 {
+    margin: 0 0 0.25em;
+    font-size: 1.125em;
+    line-height: 1.3;
+  }
+  p {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  a {
+    color: var(--_accent);
+    text-underline-offset: 0.15em;
+  }
+  .actions {
+    display: flex;
+    flex: 1 1 32em;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .choice {
+    /* Agree and don't agree share one grid row, so they always have the same box. */
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 0.5em;
+    flex: 4 1 16em;
+  }
+
+  .secondary {
+    flex: 1 1 auto;
   }
 `;

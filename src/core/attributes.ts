@@ -1,6 +1,6 @@
 /**
- * What our elements share instead of LitElement: properties that reflect their attributes, as a
- * built-in element's do (the attribute holds the value).
+ * Properties that reflect their attributes, as a built-in element's do (the attribute holds the
+ * value), for `<cookie-consent>`: a plain custom element, so that a returning visitor loads no Lit.
  */
 
 /** Attribute and default of each reflected property: `false` for a boolean attribute, whose presence is the value; a number default is read as a number. */

@@ -1,0 +1,97 @@
+/**
+ * What a decision does beyond the store, loaded only by the pages that need it: Google Consent
+ * Mode, deleting what refused categories left (for pages that declare it), and the decision log.
+ * Each is a lazy chunk, fetched when `<cookie-consent>` connects so it is at hand when the visitor
+ * decides.
+ */
+import {NO_CONSENT, OPTIONAL_CATEGORIES, type ConsentChangeDetail, type Consent, type Decision} from './decision.js';
+import type {Gatekeeper} from './gating.js';
+import {warn} from './log.js';
+import {lazyChunk, type Chunk} from './lazy.js';
+import {JSON_BLOCK, safeUrl} from './options.js';
+
+/** What the effects read of the element that runs the page. */
+export interface EffectsHost extends HTMLElement {
+  googleConsentMode: boolean;
+  logEndpoint?: string;
+}
+
+const withdrawalChunk = lazyChunk(() => import('./withdrawal.js'));
+const consentModeChunk = lazyChunk(() => import('./consent-mode.js'));
+const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
+
+/** Uses a lazy chunk: at once when it is loaded (the usual case), else once it is. */
+function withChunk<M>(chunk: Chunk<M>, failure: string, use: (module: M) => void): Promise<void> {
+  const module = chunk.get();
+  if (module) {
+    use(module);
+    return Promise.resolve();
+  }
+  return chunk.load().then(use, (error: unknown) => warn(failure, error));
+}
+
+export class Effects {
+  /** The chunks this page's decisions will need, fetched at connection. */
+  #prefetching: Promise<unknown> = Promise.resolve();
+
+  readonly #gatekeeper: Gatekeeper;
+
+  constructor(gatekeeper: Gatekeeper) {
+    this.#gatekeeper = gatekeeper;
+  }
+
+  /** Resolves once the chunks asked for at connection are loaded (or failed). */
+  get ready(): Promise<unknown> {
+    return this.#prefetching;
+  }
+
+  /** Fetches what `host`'s decisions will need; with Consent Mode, gated scripts wait for its default. */
+  prepare(host: EffectsHost): void {
+    if (host.googleConsentMode) {
+      // Without the default Google's tags would assume consent, so if it cannot be loaded they stay blocked.
+      const pushed = consentModeChunk
+        .load()
+        .catch(() => consentModeChunk.load())
+        .then(({pushConsentDefault}) => pushConsentDefault());
+      pushed.catch((error: unknown) =>
+        warn('could not load Google Consent Mode; scripts gated on consent stay blocked on this page.', error)
+      );
+      this.#gatekeeper.hold(pushed);
+      this.#prefetch(pushed);
+    }
+    if (host.querySelector(JSON_BLOCK)) this.#prefetch(withdrawalChunk.load());
+    if (host.logEndpoint) this.#prefetch(consentLogChunk.load());
+  }
+
+  /**
+   * Makes the decision (`null`: none) take effect on the page: Consent Mode, gated elements, and
+   * the declared cookies of every category not granted.
+   */
+  apply(host: EffectsHost | null, consent: Consent | null, cookieName: string): Promise<void> {
+    if (host?.googleConsentMode) {
+      void withChunk(consentModeChunk, 'could not update Google Consent Mode.', (mode) => {
+        mode.pushConsentDefault();
+        mode.pushConsentUpdate(consent ?? NO_CONSENT);
+      });
+    }
+    this.#gatekeeper.update(consent);
+    const refused = OPTIONAL_CATEGORIES.filter((category) => !consent?.[category]);
+    if (!host || refused.length === 0 || !host.querySelector(JSON_BLOCK)) return Promise.resolve();
+    return withChunk(withdrawalChunk, 'could not delete the cookies of refused categories.', ({withdraw}) =>
+      withdraw(host, refused, cookieName)
+    );
+  }
+
+  /** Sends the decision to `log-endpoint`, if the page set one. */
+  record(host: EffectsHost | null, detail: ConsentChangeDetail, decision: Decision | null, locale: string): Promise<void> {
+    const endpoint = safeUrl(host?.logEndpoint, 'log-endpoint');
+    if (!endpoint || !decision) return Promise.resolve();
+    return withChunk(consentLogChunk, 'could not send the decision to log-endpoint.', (log) =>
+      log.sendConsentRecord(endpoint, log.consentRecord(detail, decision, locale))
+    );
+  }
+
+  #prefetch(loading: Promise<unknown>): void {
+    this.#prefetching = Promise.all([this.#prefetching, loading.catch(() => undefined)]);
+  }
+}

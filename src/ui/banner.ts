@@ -1,0 +1,208 @@
+/**
+ * `<cookie-consent-banner>`: the first layer, shown inside `<cookie-consent>` until the visitor
+ * decides, and the status notice that announces each decision. The lazy UI chunk: with it come
+ * Lit and the locale controller.
+ */
+import {html, LitElement, nothing, type PropertyValues} from 'lit';
+import {property, query, state} from 'lit/decorators.js';
+import {deepActiveElement} from '../core/ui-loader.js';
+import {safeUrl} from '../core/options.js';
+import {defineElement} from '../core/registry.js';
+import type {ConsentChangeDetail} from '../core/store.js';
+import {LocaleController, msg} from '../i18n/localization.js';
+import {bannerStyles} from './banner.styles.js';
+import {ConsentController} from './consent-controller.js';
+import {PageInset} from './page-inset.js';
+import {controls, layout, theme} from './theme.styles.js';
+
+/** The parts `<cookie-consent>` exposes of the banner. */
+const PARTS = 'banner, title, message, policy-link, button, accept, reject, preferences';
+
+export class CookieConsentBanner extends LitElement {
+  static override styles = [theme, controls, layout, bannerStyles];
+
+  /** The "find out more" link; only `http:`, `https:` and relative URLs are used. */
+  @property({attribute: false}) policyUrl?: string;
+  /** `bar` or `box`, as `<cookie-consent>`'s attribute. */
+  @property({reflect: true}) layout = 'bar';
+  /** `auto`, `light` or `dark`, as `<cookie-consent>`'s attribute. */
+  @property({reflect: true}) theme = 'auto';
+  /** While the modal panel is open, the banner steps out of the top layer, which would put it above the panel. */
+  @property({attribute: false}) panelOpen = false;
+
+  /** What the status notice says: the last decision made on this page. */
+  @state() private status = '';
+  /** The policy link once checked: a bad one is reported when set, not on every render. */
+  @state() private safePolicyUrl?: string;
+
+  @query('.banner') private section?: HTMLElement;
+  @query('[role=status]') private statusRegion?: HTMLElement;
+
+  private readonly consent = new ConsentController(this, (detail) => this.announce(detail));
+  private readonly locale = new LocaleController(this);
+  private readonly inset = new PageInset();
+  /** Where focus was before it entered the banner, to put it back after a decision. */
+  private focusBeforeBanner: HTMLElement | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('focusin', this.onFocusIn);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('focusin', this.onFocusIn);
+    this.inset.release();
+  }
+
+  /**
+   * Puts focus back where the visitor was, or close by, never on `<body>` and without scrolling
+   * the page away: `preferred` (what opened the panel), else the element focused before the banner
+   * and then the page's "Cookie Management" control when in view, else the status notice.
+   */
+  restoreFocus(preferred: HTMLElement | null): void {
+    const menu = document.querySelector<HTMLElement>('[data-cookie-preferences]');
+    const candidates = [preferred, ...[this.focusBeforeBanner, menu].filter((near) => near && isInView(near))];
+    for (const candidate of candidates) {
+      if (candidate?.isConnected && candidate.getClientRects().length > 0) {
+        candidate.focus();
+        if (deepActiveElement() === candidate) return;
+      }
+    }
+    this.statusRegion?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('policyUrl')) this.safePolicyUrl = safeUrl(this.policyUrl, 'policy-url');
+  }
+
+  protected override render() {
+    const {lang, dir} = this.locale;
+    // Until the visitor's language is loaded the banner waits, rather than flash English.
+    const shown = !this.consent.store.decision && this.locale.ready;
+    // The status notice is there from the first render, so screen readers hear the first message too.
+    return html`
+      ${shown ? this.renderBanner() : nothing}
+      <div role="status" class="visually-hidden surface" tabindex="-1" lang=${lang} dir=${dir}>${this.status}</div>
+    `;
+  }
+
+  protected override updated(): void {
+    const section = this.section;
+    if (!section) {
+      this.inset.release();
+      return;
+    }
+    // The top layer keeps the banner above anything the page stacks, whatever its z-index.
+    if (typeof section.showPopover === 'function') {
+      const shown = section.matches(':popover-open');
+      if (this.panelOpen && shown) section.hidePopover();
+      else if (!this.panelOpen && !shown) section.showPopover();
+    }
+    this.inset.watch(section);
+  }
+
+  private renderBanner() {
+    const store = this.consent.store;
+    return html`
+      <section
+        class="banner surface"
+        part="banner"
+        aria-labelledby="banner-title"
+        popover="manual"
+        lang=${this.locale.lang}
+        dir=${this.locale.dir}
+      >
+        <div class="content">
+          <div class="text">
+            <h2 id="banner-title" part="title">${msg('Cookies on this site', {desc: 'Banner: heading'})}</h2>
+            <p part="message">
+              ${msg(
+                'This site uses cookies. Some are needed to make it work. We would like to set others only if you agree; you can change your mind at any time.',
+                {desc: 'Banner: the message asking for consent'}
+              )}
+              ${
+                this.safePolicyUrl
+                  ? html`<a part="policy-link" href=${this.safePolicyUrl}
+                      >${msg('Find out more about cookies', {desc: 'Banner: link to the cookie policy page'})}</a
+                    >`
+                  : nothing
+              }
+            </p>
+          </div>
+          <div class="actions">
+            <div class="choice">
+              <button part="button accept" class="primary" @click=${() => store.acceptAll()}>
+                ${msg('I agree', {desc: 'Banner: button that accepts all optional cookies'})}
+              </button>
+              <button part="button reject" class="primary" @click=${() => store.rejectAll()}>
+                ${msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'})}
+              </button>
+            </div>
+            <button part="button preferences" class="secondary" @click=${this.openPanel}>
+              ${msg('Choose cookies', {desc: 'Banner: button that opens the preferences panel'})}
+            </button>
+          </div>
+        </div>
+      </section>
+    `;
+  }
+
+  private readonly openPanel = (): void => {
+    void this.consent.session.host?.showPreferences();
+  };
+
+  private async announce(detail: ConsentChangeDetail): Promise<void> {
+    const focusWasInBanner = !!this.section && this.shadowRoot?.activeElement != null && !this.panelOpen;
+    const everything = this.consent.store.offered.every((category) => detail.consent[category]);
+    const status = statusMessage(detail, everything);
+    // The same words again would change nothing in the live region, and screen readers would stay
+    // silent: a no-break space makes the text new.
+    this.status = status === this.status ? `${status}\u00a0` : status;
+    await this.updateComplete;
+    if (focusWasInBanner) this.restoreFocus(null);
+  }
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const from = event.relatedTarget;
+    const host = this.consent.session.host;
+    if (from instanceof HTMLElement && from !== host && !host?.contains(from)) this.focusBeforeBanner = from;
+  };
+}
+
+function statusMessage(detail: ConsentChangeDetail, everythingGranted: boolean): string {
+  switch (detail.reason) {
+    case 'accept-all':
+      if (!everythingGranted) break;
+      return msg('Thank you. You have accepted all cookies. You can change this at any time.', {
+        desc: 'Announced to screen readers after the visitor accepted all cookies',
+      });
+    case 'reject-all':
+      return msg('You have refused optional cookies. You can change this at any time.', {
+        desc: 'Announced to screen readers after the visitor refused optional cookies',
+      });
+  }
+  return msg('Your cookie choices have been saved.', {
+    desc: 'Announced to screen readers after the visitor saved a choice',
+  });
+}
+
+function isInView(element: Element): boolean {
+  const {top, bottom} = element.getBoundingClientRect();
+  return bottom > 0 && top < window.innerHeight;
+}
+
+/** Puts the banner into `<cookie-consent>`'s shadow root, its parts exposed as the host's. */
+export function mountBanner(root: ShadowRoot): CookieConsentBanner {
+  defineElement('cookie-consent-banner', CookieConsentBanner);
+  const banner = document.createElement('cookie-consent-banner') as CookieConsentBanner;
+  banner.setAttribute('exportparts', PARTS);
+  root.append(banner);
+  return banner;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cookie-consent-banner': CookieConsentBanner;
+  }
+}
