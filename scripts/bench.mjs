@@ -13,10 +13,11 @@
 //   first visit      banner visible, main-thread script CPU, JS heap after GC (over the bare page), CLS
 //   returning visit  (accept in the first visit, then a new tab in the same context) script CPU and the time
 //                    until the gated `performance` script has run; for ours, that no banner DOM was created
-// and, once, the size of the files each page requested for the library (raw, gzip -9, brotli 11).
-// Writes bench/results/raw-<date>.json (every load) and bench/RESULTS.md (medians, min–max, ratios,
-// targets). The server's root is a hard-linked snapshot of the
-// served folders taken right after the build (see scripts/bench/served.mjs).
+// and, in a network series (4x CPU and an emulated slow network), the first visit of ours and
+// vanilla-cookieconsent; once, the size of the files each page requested for the library (raw, gzip -9,
+// brotli 11). Writes bench/results/raw-<date>.json (every load) and bench/RESULTS.md (medians, min–max,
+// ratios, targets). The server's root is a hard-linked snapshot of the served folders taken right after
+// the build (see scripts/bench/served.mjs).
 //
 // The parts, in scripts/bench/: pages.mjs (pages and conditions), probe.mjs (what runs in the page),
 // measure.mjs (Chromium, throttling, one visit pair), stats.mjs, targets.mjs, report.mjs, served.mjs.

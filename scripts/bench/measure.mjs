@@ -1,5 +1,5 @@
 // Measurement: launching Chromium, and one visit pair (first visit, then returning visit) of one page under
-// one condition (CPU throttling through CDP).
+// one condition: CPU throttling and, for the network series, emulated network conditions, both through CDP.
 // Script CPU comes from CDP's Performance metrics, read before and after each load.
 import puppeteer from 'puppeteer-core';
 import {CHROME_ARGS, chromePath} from '../chrome.mjs';
@@ -38,9 +38,9 @@ const metricsOf = async (cdp) =>
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Opens a tab in `context`, loads the page under `condition` (its CPU rate), waits for the load event and
- * the banner (first visit) or the gated script (returning visit), lets late work settle, then reads the
- * figures. Returns the tab still open (the first visit's is used to accept).
+ * Opens a tab in `context`, loads the page under `condition` (CPU rate, and network conditions if it has
+ * them), waits for the load event and the banner (first visit) or the gated script (returning visit), lets
+ * late work settle, then reads the figures. Returns the tab still open (the first visit's is used to accept).
  */
 async function load(context, url, page, condition, mode) {
   const tab = await context.newPage();
@@ -48,6 +48,11 @@ async function load(context, url, page, condition, mode) {
   // threadTicks: ScriptDuration as main-thread CPU time, not wall time, so a busy machine inflates it less.
   await cdp.send('Performance.enable', {timeDomain: 'threadTicks'});
   await cdp.send('Emulation.setCPUThrottlingRate', {rate: condition.rate});
+  if (condition.network) {
+    // Per tab: every request of this tab waits `latency` ms for its response and shares the throughputs.
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {offline: false, ...condition.network});
+  }
   // This session's own Page and Runtime domains must be on for its probe script and binding to reach the page.
   await cdp.send('Page.enable');
   await cdp.send('Runtime.enable');

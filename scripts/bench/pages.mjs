@@ -1,5 +1,5 @@
 // What the benchmark loads: the pages (one per library, and two controls), the conditions each is loaded
-// under (CPU rates), and where files are served from and written to.
+// under (CPU rates, and one series over an emulated network), and where files are served from and written to.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -86,12 +86,34 @@ export const PEERS = ['vanilla', 'klaro'];
 export const pageById = (id) => PAGES.find((page) => page.id === id);
 
 /**
- * The conditions each run loads pages under, interleaved: CPU throttling rates. A condition may name its
- * `pages` (default: all) and be `firstOnly` (no returning visit).
+ * The network the `net` series emulates through CDP (`Network.emulateNetworkConditions`, per tab): 150 ms
+ * added to every request's round trip, 1.6 Mbit/s down and 750 kbit/s up. CDP wants bytes per second;
+ * 1 Mbit/s is taken as 1,000,000 bit/s. The bench server is on 127.0.0.1, so without it there is no network
+ * cost at all.
+ */
+export const NETWORK = {
+  latency: 150,
+  downloadThroughput: (1.6 * 1_000_000) / 8, // 200,000 B/s
+  uploadThroughput: (750 * 1_000) / 8, // 93,750 B/s
+};
+export const NETWORK_LABEL = '4x CPU, 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up';
+
+/**
+ * The conditions each run loads pages under, interleaved. The CPU series load every page, a first and a
+ * returning visit; the network series loads ours and vanilla-cookieconsent, a first visit only, for
+ * "banner visible" when the files have to travel.
  */
 export const CONDITIONS = [
   {id: '1x', label: '1x', rate: 1},
   {id: '4x', label: '4x', rate: 4},
+  {
+    id: 'net',
+    label: '4x + network',
+    rate: 4,
+    network: NETWORK,
+    pages: ['ours-en', 'ours-fr', 'vanilla'],
+    firstOnly: true,
+  },
 ];
 /** The CPU-only conditions: every page, both visits. */
 export const CPU_CONDITIONS = CONDITIONS.filter((condition) => !condition.network);

@@ -1,7 +1,7 @@
-// The report: the Markdown tables (targets, sizes, first visit, ratios to the peers, returning visitor),
-// formatted with the repository's Prettier settings.
+// The report: the Markdown tables (targets, sizes, first visit, ratios to the peers, returning visitor,
+// network series), formatted with the repository's Prettier settings.
 import {basename} from 'node:path';
-import {CPU_CONDITIONS, OURS, PAGES, PEERS, pageById} from './pages.mjs';
+import {CONDITIONS, CPU_CONDITIONS, NETWORK_LABEL, OURS, PAGES, PEERS, pageById, pagesOf} from './pages.mjs';
 import {keyOf, ratio} from './stats.mjs';
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
@@ -28,7 +28,8 @@ function intro(meta) {
       `${meta.runs} runs per page and condition.`,
     '',
     `Method: each run opens a fresh incognito context per page, pages served from 127.0.0.1 and interleaved round-robin, at ${conditions} CDP CPU throttling; banner visible = \`performance.now()\` in the first animation frame where the banner (for ours, looked for through every open shadow root under \`<cookie-consent>\`) has a box in the viewport and passes \`checkVisibility\` (opacity, visibility); script CPU = CDP \`ScriptDuration\` (threadTicks) until ${meta.settleMs} ms after load and banner (or gated script); heap = \`JSHeapUsedSize\` after GC minus the bare page's in the same run; CLS = buffered layout shifts without input.`,
-    `Returning visitor: the agree button is clicked in the first visit, then the page opens in a new tab of the same context; gated script ran at = \`performance.now()\` when the page's gated \`performance\` script sets \`window.gatedRanAt\`. The floor control loads no library: the benchmark sets its cookie after the first visit, and an inline module reads it and runs the gated script, the least any consent tool does on a returning visit in this harness. Sizes are the files each page requested for the library (including the peers' config file, which holds the texts our bundle carries), compressed from disk. Figures: median (min–max).`,
+    `Returning visitor: the agree button is clicked in the first visit, then the page opens in a new tab of the same context; gated script ran at = \`performance.now()\` when the page's gated \`performance\` script sets \`window.gatedRanAt\`. The floor control loads no library: the benchmark sets its cookie after the first visit, and an inline module reads it and runs the gated script, the least any consent tool does on a returning visit in this harness.`,
+    `Network series: first visits only, of ours and vanilla-cookieconsent, at 4x CPU with CDP \`Network.emulateNetworkConditions\` on the tab (${NETWORK_LABEL}; every request waits the round trip, as the server itself is local; it sends files uncompressed, so their raw sizes travel). Sizes are the files each page requested for the library (including the peers' config file, which holds the texts our bundle carries), compressed from disk. Figures: median (min–max).`,
     '',
   ];
 }
@@ -130,6 +131,22 @@ function returningSection(s) {
   return ['## Returning visitor (decision stored)', '', table(header, rows), ''];
 }
 
+function networkSection(s, condition) {
+  const rows = pagesOf(condition).map((p) => {
+    const x = s(p.id, condition.id);
+    return [
+      p.label,
+      range(x.bannerMs),
+      range(x.scriptMs, 1),
+      range(x.cls, 3),
+      p.id === 'vanilla' ? '' : times(ratio(x.bannerMs.median, s('vanilla', condition.id).bannerMs.median)),
+      `${x.loads - x.failed}/${x.loads}`,
+    ];
+  });
+  const header = ['Page', 'Banner visible (ms)', 'Script CPU (ms)', 'CLS', 'Banner ÷ vanilla', 'Loads ok'];
+  return [`## First visit over an emulated network (${NETWORK_LABEL})`, '', table(header, rows), ''];
+}
+
 /** The whole report, as unformatted Markdown. */
 export function report({meta, summary, sizes, targets}) {
   const s = (id, condition) => summary[keyOf(id, condition)];
@@ -137,6 +154,7 @@ export function report({meta, summary, sizes, targets}) {
   if (meta.warnings.length) lines.push(...meta.warnings.map((w) => `> **Warning:** ${w}`), '');
   lines.push(...targetsSection(targets), ...sizesSection(sizes), ...firstVisitSection(s));
   lines.push(...ratiosSection(s, sizes), ...returningSection(s));
+  for (const condition of CONDITIONS.filter((c) => c.network)) lines.push(...networkSection(s, condition));
   return lines.join('\n');
 }
 
