@@ -95,6 +95,7 @@ function ratiosSection(s, sizes) {
         ...of('scriptMs'),
         times(ratio(s(ours, '1x').heapKb.median, s(peer, '1x').heapKb.median)),
         ...of('backScriptMs'),
+        ...of('backGatedMs'),
         times(ratio(sizes[ours].brotli, sizes[peer].brotli)),
       ]);
     }
@@ -105,6 +106,7 @@ function ratiosSection(s, sizes) {
     ...cpu.map((c) => `Script CPU ${c}`),
     'Heap (1x)',
     ...cpu.map((c) => `Returning CPU ${c}`),
+    ...cpu.map((c) => `Gated ran at ${c}`),
     'Size (brotli)',
   ];
   return ['## Ours ÷ peer (ratio of medians; below 1 is better for us)', '', table(header, rows), ''];
