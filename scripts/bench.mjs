@@ -16,8 +16,8 @@
 // and, in a network series (4x CPU and an emulated slow network), the first visit of ours and
 // vanilla-cookieconsent; once, the size of the files each page requested for the library (raw, gzip -9,
 // brotli 11). Writes bench/results/raw-<date>.json (every load) and bench/RESULTS.md (medians, min–max,
-// ratios, targets). The server's root is a hard-linked snapshot of the served folders taken right after
-// the build (see scripts/bench/served.mjs).
+// ratios, targets; its hand-written notes are kept). The server's root is a hard-linked snapshot of the
+// served folders taken right after the build (see scripts/bench/served.mjs).
 //
 // The parts, in scripts/bench/: pages.mjs (pages and conditions), probe.mjs (what runs in the page),
 // measure.mjs (Chromium, throttling, one visit pair), stats.mjs, targets.mjs, report.mjs, served.mjs.
@@ -29,7 +29,7 @@ import {parseArgs} from 'node:util';
 import {startServer} from './serve.mjs';
 import {LOAD_TIMEOUT_MS, SETTLE_MS, VIEWPORT, launchBrowser, visitPair} from './bench/measure.mjs';
 import {CONDITIONS, PAGES, REPO_ROOT, RESULTS_DIR, pagesOf} from './bench/pages.mjs';
-import {prettified, report} from './bench/report.mjs';
+import {notesOf, prettified, report} from './bench/report.mjs';
 import {buildId, freezeRoot, sizesOf} from './bench/served.mjs';
 import {summarize} from './bench/stats.mjs';
 import {targetsOf} from './bench/targets.mjs';
@@ -147,9 +147,11 @@ async function main() {
     writeFileSync(rawPath, JSON.stringify({meta, sizes, summary, targets, records}, null, 2) + '\n');
     // A smoke run must not overwrite the published table.
     const mdPath = runs >= FULL_RUNS ? join(REPO_ROOT, 'bench', 'RESULTS.md') : join(RESULTS_DIR, 'RESULTS-smoke.md');
-    const markdown = await prettified(report({meta, summary, sizes, targets}) + '\n', mdPath);
+    const tables = report({meta, summary, sizes, targets});
+    const notes = runs >= FULL_RUNS ? notesOf(mdPath) : '';
+    const markdown = await prettified(`${tables}\n${notes ? `\n${notes}` : ''}`, mdPath);
     writeFileSync(mdPath, markdown);
-    process.stdout.write(markdown);
+    process.stdout.write(notes ? await prettified(tables + '\n', mdPath) : markdown);
     process.stderr.write(
       `bench: ${meta.durationS} s; wrote ${relative(REPO_ROOT, mdPath)} and ${relative(REPO_ROOT, rawPath)}\n`
     );

@@ -1,8 +1,12 @@
 // The report: the Markdown tables (targets, sizes, first visit, ratios to the peers, returning visitor,
-// network series), formatted with the repository's Prettier settings.
+// network series), formatted with the repository's Prettier settings. bench/RESULTS.md keeps its
+// hand-written notes: everything from NOTES_MARKER down is carried over when the tables are rewritten.
+import {existsSync, readFileSync} from 'node:fs';
 import {basename} from 'node:path';
 import {CONDITIONS, CPU_CONDITIONS, NETWORK_LABEL, OURS, PAGES, PEERS, pageById, pagesOf} from './pages.mjs';
 import {keyOf, ratio} from './stats.mjs';
+
+export const NOTES_MARKER = '<!-- npm run bench rewrites what is above this line and keeps what is below. -->';
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const range = (s, digits = 0) =>
@@ -158,6 +162,14 @@ export function report({meta, summary, sizes, targets}) {
   lines.push(...ratiosSection(s, sizes), ...returningSection(s));
   for (const condition of CONDITIONS.filter((c) => c.network)) lines.push(...networkSection(s, condition));
   return lines.join('\n');
+}
+
+/** The hand-written notes of the file at `path`, from NOTES_MARKER down ('' if none). */
+export function notesOf(path) {
+  if (!existsSync(path)) return '';
+  const text = readFileSync(path, 'utf8');
+  const at = text.indexOf(NOTES_MARKER);
+  return at === -1 ? '' : text.slice(at);
 }
 
 /** Formats the Markdown with the repository's Prettier settings, so `prettier --check .` stays green. */
