@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {files: ['scripts/**/*.mjs', '*.mjs', 'test/node/**/*.mjs'], languageOptions: {globals: globals.node}},
   // Functions these scripts pass to page.evaluate() run in the browser.
-  {files: ['scripts/screenshots.mjs', 'scripts/bench*.mjs'], languageOptions: {globals: globals.browser}},
+  {files: ['scripts/screenshots.mjs', 'scripts/bench/measure.mjs'], languageOptions: {globals: globals.browser}},
   {files: ['demo/**/*.js', 'test/pages/**/*.js'], languageOptions: {globals: globals.browser, sourceType: 'script'}},
   {files: ['test/**/*.ts'], rules: {'@typescript-eslint/no-non-null-assertion': 'off'}}
 );
