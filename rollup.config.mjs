@@ -86,6 +86,20 @@ function litHtmlPolicy() {
   };
 }
 
+/**
+ * Lit, what our UI and elements share of it (tokens, the consent and locale controllers), and
+ * lit-localize's msg() go in one chunk, \`lit-*.js\`, loaded with the first of them that is needed.
+ * lit-localize's runtime stays apart: only a page shown in another language than English loads it.
+ */
+function litChunk(id) {
+  // The core stays in the entry, which every page view loads, whatever imports it.
+  if (/\/lib\/(core\/(?!withdrawal|declarations|consent-mode\.|consent-log)|cookie-consent\.js|bundle\.js)|js-cookie/.test(id)) return 'core';
+  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'lit';
+  if (/node_modules\/@lit\/localize\/(internal\/(str-tag|default-msg|locale-status-event)|init\/install)/.test(id)) return 'lit';
+  if (/\/lib\/(i18n\/|generated\/locale-(codes|loaders)|ui\/(theme\.styles|consent-controller))/.test(id)) return 'lit';
+  return undefined;
+}
+
 export default [
   {
     // The self-contained script-tag files: the core with js-cookie inside, and lazy chunks (the UI with Lit).
@@ -98,8 +112,7 @@ export default [
         chunk.facadeModuleId?.includes('/generated/locales/') ? 'locales/[name].js' : '[name]-[hash].js',
       format: 'es',
       sourcemap: true,
-      // Tiny shared modules (lit-localize's msg, Lit's decorators) go with the chunks that use them, not in files of their own.
-      experimentalMinChunkSize: 1024,
+      manualChunks: litChunk,
     },
     onwarn,
     plugins: [

@@ -8,7 +8,7 @@ import {attributeNames, reflect, upgradeProperties, type Attributes} from './cor
 import {warn} from './core/log.js';
 import {session, type SessionHost} from './core/session.js';
 import type {Choices, Consent, OptionalCategory} from './core/store.js';
-import {Ui} from './core/ui-loader.js';
+import {UiLoader} from './core/ui-loader.js';
 
 const LAYOUTS = ['bar', 'box'];
 const THEMES = ['auto', 'light', 'dark'];
@@ -162,7 +162,7 @@ export class CookieConsent extends HTMLElement implements SessionHost {
   declare theme: 'auto' | 'light' | 'dark';
 
   /** The banner and panel, once loaded into the shadow root. */
-  private readonly ui = new Ui(this, this.attachShadow({mode: 'open'}));
+  readonly #ui = new UiLoader(this, this.attachShadow({mode: 'open'}));
 
   /** The current decision, or `null` while the visitor has not decided. */
   get consent(): Consent | null {
@@ -172,14 +172,14 @@ export class CookieConsent extends HTMLElement implements SessionHost {
 
   /** Resolves once what the state asks for is shown, and the chunks this page's decisions need are at hand. */
   get updateComplete(): Promise<boolean> {
-    return Promise.all([this.ui.updateComplete, session.ready]).then(() => true);
+    return Promise.all([this.#ui.updateComplete, session.ready]).then(() => true);
   }
 
   /** Opens the preferences panel; focus returns to the element focused before, when it closes. */
   showPreferences(): Promise<void> {
     const host = session.host;
     if (host && host !== this) return host.showPreferences();
-    return this.ui.showPanel();
+    return this.#ui.showPanel();
   }
 
   /** Grants every offered category (but `targeting` while a Global Privacy Control signal is honoured). */
@@ -221,7 +221,7 @@ export class CookieConsent extends HTMLElement implements SessionHost {
 
   disconnectedCallback(): void {
     session.leave(this);
-    this.ui.stop();
+    this.#ui.stop();
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -233,13 +233,13 @@ export class CookieConsent extends HTMLElement implements SessionHost {
       warn(`theme="${value}" is not one of ${THEMES.join(', ')}; following the system.`);
     }
     if (session.host === this) session.configure(this);
-    this.ui.update();
+    this.#ui.update();
   }
 
   /** @internal */
   sessionChanged(): void {
-    if (session.host === this) this.ui.start();
-    else this.ui.stop();
+    if (session.host === this) this.#ui.start();
+    else this.#ui.stop();
   }
 }
 

@@ -1,23 +1,15 @@
 /**
- * Loads the Lit UI into `<cookie-consent>`'s shadow root when something must be shown: the
- * banner while there is no decision, the panel when it is asked for. A returning visitor who
- * opens nothing loads neither. Controls marked `data-cookie-preferences` open the panel; pointing
- * at one or focusing it starts the fetch early.
+ * When `<cookie-consent>` must show something, loads the Lit UI (`ui/host-ui.ts`, with the banner)
+ * into its shadow root: while there is no decision, and when the panel is asked for. A returning
+ * visitor who opens nothing loads none of it. Controls marked `data-cookie-preferences` open the
+ * panel; pointing at one or focusing it starts the fetch early.
  */
-import type {CookieConsentBanner} from '../ui/banner.js';
-import type {CookieConsentPanel} from '../ui/panel.js';
+import type {HostUi} from '../ui/host-ui.js';
 import {lazyChunk} from './lazy.js';
 import {warn} from './log.js';
 import {session} from './session.js';
 
-const bannerChunk = lazyChunk(() => import('../ui/banner.js'));
-const panelChunk = lazyChunk(() => import('../ui/panel.js'));
-
-/** Starts fetching the panel (and the banner it needs) ahead of need; a failure is reported when it is opened. */
-export function preloadPanel(): void {
-  void bannerChunk.load().catch(() => undefined);
-  void panelChunk.load().catch(() => undefined);
-}
+const uiChunk = lazyChunk(() => import('../ui/host-ui.js'));
 
 /** What the UI shows of `<cookie-consent>`'s attributes. */
 export interface UiHost extends HTMLElement {
@@ -27,17 +19,16 @@ export interface UiHost extends HTMLElement {
 }
 
 const OPENER = '[data-cookie-preferences]';
+const LISTENED = ['click', 'pointerover', 'focusin'] as const;
 
-export class Ui {
-  #banner?: CookieConsentBanner;
-  #panel?: CookieConsentPanel;
-  #mounting?: Promise<CookieConsentBanner | undefined>;
-  /** The panel being loaded and opened. */
-  #opening?: Promise<void>;
+export class UiLoader {
+  /** The UI once loaded into this host. */
+  #ui?: HostUi;
+  /** The work under way: loading the UI, opening the panel. */
+  #pending: Promise<unknown> = Promise.resolve();
   #running = false;
   /** The last load failure reported, so it is reported once. */
   #failure?: unknown;
-
   readonly #host: UiHost;
   readonly #root: ShadowRoot;
 
@@ -46,15 +37,15 @@ export class Ui {
     this.#root = root;
   }
 
-  /** Resolves once the banner and the panel have rendered what the state asks for. */
+  /** Resolves once the UI has rendered what the state asks for. */
   get updateComplete(): Promise<unknown> {
     return (async () => {
-      let mounting, opening;
+      let pending;
       do {
-        [mounting, opening] = [this.#mounting, this.#opening];
-        await Promise.all([mounting, opening]);
-      } while (mounting !== this.#mounting || opening !== this.#opening);
-      await Promise.all([this.#banner?.updateComplete, this.#panel?.updateComplete]);
+        pending = this.#pending;
+        await pending;
+      } while (pending !== this.#pending);
+      await this.#ui?.updateComplete;
     })();
   }
 
@@ -64,9 +55,7 @@ export class Ui {
     this.#running = true;
     session.store.addEventListener('reset', this.update);
     session.store.addEventListener('configure', this.update);
-    document.addEventListener('click', this.#onClick);
-    document.addEventListener('pointerover', this.#onApproach);
-    document.addEventListener('focusin', this.#onApproach);
+    for (const type of LISTENED) document.addEventListener(type, this.#onEvent);
     this.update();
   }
 
@@ -75,83 +64,53 @@ export class Ui {
     this.#running = false;
     session.store.removeEventListener('reset', this.update);
     session.store.removeEventListener('configure', this.update);
-    document.removeEventListener('click', this.#onClick);
-    document.removeEventListener('pointerover', this.#onApproach);
-    document.removeEventListener('focusin', this.#onApproach);
+    for (const type of LISTENED) document.removeEventListener(type, this.#onEvent);
     if (this.#host.isConnected) {
       this.#root.replaceChildren();
-      this.#banner = this.#panel = this.#mounting = undefined;
+      this.#ui = undefined;
     }
   }
 
-  /** Passes the host's attributes on, and loads the banner when there is no decision. */
+  /** Passes the host's attributes on, and loads the UI when there is no decision. */
   readonly update = (): void => {
-    if (!this.#running) return;
-    if (this.#banner) this.#sync();
-    else if (!session.store.decision) void this.#mount();
+    if (this.#ui) this.#ui.sync();
+    else if (this.#running && !session.store.decision) this.#load();
   };
 
-  showPanel(): Promise<void> {
-    this.#opening = this.#openPanel();
-    return this.#opening;
+  /** Opens the panel, loading the UI first if need be; focus goes back to `opener` when it closes. */
+  showPanel(opener = deepActiveElement()): Promise<void> {
+    const opening = this.#load().then((ui) => ui?.showPanel(opener).catch(this.#report));
+    this.#pending = Promise.all([this.#pending, opening]);
+    return opening;
   }
 
-  async #openPanel(): Promise<void> {
-    if (!this.#running || this.#panel?.open) return;
-    const opener = deepActiveElement();
-    preloadPanel();
-    const banner = await this.#mount();
-    const module = await panelChunk.load().catch((error: unknown) => this.#report(error));
-    if (!banner || !module || !this.#running) return;
-    this.#panel ??= module.mountPanel(this.#root, banner);
-    this.#sync();
-    await this.#panel.show(opener);
-  }
-
-  #mount(): Promise<CookieConsentBanner | undefined> {
-    return (this.#mounting ??= bannerChunk.load().then(
-      (module) => {
-        if (!this.#running) return (this.#mounting = undefined);
-        this.#banner = module.mountBanner(this.#root);
-        this.#sync();
-        return this.#banner;
-      },
-      (error: unknown) => {
-        this.#mounting = undefined;
-        return this.#report(error);
-      }
-    ));
-  }
-
-  #sync(): void {
-    const {policyUrl, layout, theme} = this.#host;
-    if (this.#banner) {
-      Object.assign(this.#banner, {policyUrl, layout, theme});
-      // The language may have changed: the banner reads it from the host's `lang` when it updates.
-      this.#banner.requestUpdate();
-    }
-    if (this.#panel) {
-      this.#panel.theme = theme;
-      this.#panel.requestUpdate();
-    }
+  #load(): Promise<HostUi | undefined> {
+    if (!this.#running) return Promise.resolve(undefined);
+    if (this.#ui) return Promise.resolve(this.#ui);
+    const loading = uiChunk.load().then(
+      ({HostUi}) => (this.#running ? (this.#ui ??= new HostUi(this.#host, this.#root)) : undefined),
+      this.#report
+    );
+    this.#pending = Promise.all([this.#pending, loading]);
+    return loading;
   }
 
   /** Without the UI (offline, blocked) nothing is shown; the decision API keeps working. */
-  #report(error: unknown): undefined {
+  readonly #report = (error: unknown): undefined => {
     if (String(error) !== String(this.#failure)) warn('could not load the banner or the preferences panel.', error);
     this.#failure = error;
     return undefined;
-  }
-
-  readonly #onClick = (event: MouseEvent): void => {
-    const opener = event.composedPath().find((target) => target instanceof Element && target.matches(OPENER));
-    if (!opener) return;
-    event.preventDefault();
-    void this.showPanel();
   };
 
-  readonly #onApproach = (event: Event): void => {
-    if (event.target instanceof Element && event.target.closest(OPENER)) preloadPanel();
+  readonly #onEvent = (event: Event): void => {
+    const opener = event.composedPath().find((target) => target instanceof Element && target.matches(OPENER));
+    if (!opener || !this.#running) return;
+    if (event.type !== 'click') {
+      void uiChunk.load().then(({preloadPanel}) => preloadPanel(), this.#report);
+    } else {
+      event.preventDefault();
+      void this.showPanel();
+    }
   };
 }
 

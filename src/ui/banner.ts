@@ -13,6 +13,7 @@ import {LocaleController, msg} from '../i18n/localization.js';
 import {bannerStyles} from './banner.styles.js';
 import {ConsentController} from './consent-controller.js';
 import {PageInset} from './page-inset.js';
+import {preloadPanel} from './panel-loader.js';
 import {controls, layout, theme} from './theme.styles.js';
 
 /** The parts `<cookie-consent>` exposes of the banner. */
@@ -139,7 +140,13 @@ export class CookieConsentBanner extends LitElement {
                 ${msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'})}
               </button>
             </div>
-            <button part="button preferences" class="secondary" @click=${this.openPanel}>
+            <button
+              part="button preferences"
+              class="secondary"
+              @click=${this.openPanel}
+              @pointerenter=${preloadPanel}
+              @focus=${preloadPanel}
+            >
               ${msg('Choose cookies', {desc: 'Banner: button that opens the preferences panel'})}
             </button>
           </div>
