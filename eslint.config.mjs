@@ -40,6 +40,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The core is what every page view loads: no Lit in it (the UI is a lazy chunk of its own).
+    files: ['src/core/**/*.ts', 'src/cookie-consent.ts', 'src/bundle.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+              message: 'The core loads no Lit.',
+            },
+            {
+              group: ['../ui/*', '../elements/*', '../i18n/*', './ui/*', './elements/*', './i18n/*'],
+              allowTypeImports: true,
+              message: 'The core reaches the UI only through a lazy import().',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {files: ['scripts/**/*.mjs', '*.mjs', 'test/node/**/*.mjs'], languageOptions: {globals: globals.node}},
   // Functions these scripts pass to page.evaluate() run in the browser.
   {files: ['scripts/screenshots.mjs', 'scripts/bench/measure.mjs'], languageOptions: {globals: globals.browser}},
