@@ -5,6 +5,7 @@ import type {CookieConsent} from '../src/cookie-consent.js';
 import {cookieDomains, cookiePaths} from '../src/core/withdrawal.js';
 import {declarationsOf} from '../src/core/declarations.js';
 import {captureWarningsAsync, clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
+import {harness} from './support/harness.js';
 
 const DECLARATION = `
   <script type="application/json">
@@ -141,16 +142,17 @@ describe('Global Privacy Control', () => {
   it('keeps targeting off on accept all and says so in the panel', async () => {
     setGpc(true);
     const el = await consentFixture();
-    el.shadowRoot!.querySelector<HTMLElement>('[part~="accept"]')!.click();
+    const ui = harness(el);
+    ui.click('accept');
     expect(el.consent).to.deep.equal({necessary: true, performance: true, functionality: true, targeting: false});
     await el.showPreferences();
-    const note = el.shadowRoot!.querySelector('[part~="gpc-note"]');
+    const note = ui.part('gpc-note');
     expect(note?.textContent).to.match(/Global Privacy Control/);
-    const targeting = el.shadowRoot!.querySelector<HTMLInputElement>('#switch-targeting')!;
+    const targeting = ui.switch('targeting')!;
     expect(targeting.checked).to.equal(false);
     await expect(el).to.be.accessible();
     targeting.click();
-    el.shadowRoot!.querySelector<HTMLElement>('[part~="save"]')!.click();
+    ui.click('save');
     expect(el.consent!.targeting, "the visitor's own switch").to.equal(true);
   });
 
@@ -158,8 +160,8 @@ describe('Global Privacy Control', () => {
     setGpc(true);
     const el = await consentFixture();
     await el.showPreferences();
-    el.shadowRoot!.querySelector<HTMLInputElement>('#switch-targeting')!.click();
-    el.shadowRoot!.querySelector<HTMLElement>('[part~="accept-all"]')!.click();
+    harness(el).switch('targeting')!.click();
+    harness(el).click('accept-all');
     expect(el.consent).to.deep.equal({necessary: true, performance: true, functionality: true, targeting: true});
   });
 
@@ -169,7 +171,7 @@ describe('Global Privacy Control', () => {
     el.acceptAll();
     expect(el.consent!.targeting).to.equal(true);
     await el.showPreferences();
-    expect(el.shadowRoot!.querySelector('[part~="gpc-note"]') === null).to.equal(true);
+    expect(harness(el).part('gpc-note') === null).to.equal(true);
   });
 
   it('changes nothing without the signal', async () => {
@@ -185,8 +187,8 @@ describe('proof of consent in the panel', () => {
     const el = await consentFixture('lang="en"');
     el.save({performance: true});
     await el.showPreferences();
-    const receipt = el.shadowRoot!.querySelector('[part~="receipt"]')!;
-    const id = el.shadowRoot!.ownerDocument.cookie.match(/cookie_consent=([^;]+)/)![1];
+    const receipt = harness(el).part('receipt')!;
+    const id = el.ownerDocument.cookie.match(/cookie_consent=([^;]+)/)![1];
     const stored = JSON.parse(decodeURIComponent(id));
     expect(receipt.textContent).to.include(stored.id);
     expect(receipt.textContent).to.include(String(new Date(stored.at).getFullYear()));
@@ -195,6 +197,6 @@ describe('proof of consent in the panel', () => {
   it('shows no receipt before a decision', async () => {
     const el = await consentFixture();
     await el.showPreferences();
-    expect(el.shadowRoot!.querySelector('[part~="receipt"]') === null).to.equal(true);
+    expect(harness(el).part('receipt') === null).to.equal(true);
   });
 });

@@ -5,6 +5,7 @@ import type {CookieConsent} from '../src/cookie-consent.js';
 import type {CookieConsentGate} from '../src/elements/gate.js';
 import type {CookieConsentChangeEvent} from '../src/core/events.js';
 import {captureWarningsAsync, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
+import {ShadowHarness} from './support/harness.js';
 
 interface AXNode {
   role: string;
@@ -56,8 +57,8 @@ async function gatePage(attributes: Record<string, string>, {withConsent = true}
   };
 }
 
-const placeholderOf = (gate: CookieConsentGate) => gate.shadowRoot!.querySelector<HTMLElement>('[part~="placeholder"]');
-const buttonOf = (gate: CookieConsentGate) => gate.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]');
+const placeholderOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part('placeholder');
+const buttonOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part<HTMLButtonElement>('button');
 
 function storedCookie() {
   const raw = document.cookie
@@ -94,7 +95,7 @@ describe('<cookie-consent-gate>', () => {
   it('words the placeholder without a name, for each category', async () => {
     const {gate} = await gatePage({category: 'performance'});
     expect(await findAx('button', 'Allow performance cookies')).to.not.equal(null);
-    const text = gate.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim();
+    const text = new ShadowHarness(gate).part('message')!.textContent!.trim();
     expect(text).to.equal(
       'This content comes from another site, which may set cookies. It is shown only if you allow them.'
     );
@@ -109,7 +110,7 @@ describe('<cookie-consent-gate>', () => {
     expect(requests()).to.equal(0);
     expect(scriptRuns()).to.equal(0);
     expect([...gate.children].map((child) => child.localName)).to.deep.equal(['template']);
-    expect(gate.shadowRoot!.querySelector('slot') === null, 'no slot while blocked').to.equal(true);
+    expect(new ShadowHarness(gate).query('slot') === null, 'no slot while blocked').to.equal(true);
   });
 
   it('grants the category when the visitor allows it, then shows the content once and focuses it', async () => {

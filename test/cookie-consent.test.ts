@@ -12,6 +12,7 @@ import {
   emulateMediaFeatures,
   STEADY_MEDIA,
 } from './helpers.js';
+import {deepQueryAll, harness, referenced} from './support/harness.js';
 
 interface LayoutShift extends PerformanceEntry {
   value: number;
@@ -27,10 +28,6 @@ interface AXNode {
   children: AXNode[];
 }
 
-const part = (el: CookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-const dialogOf = (el: CookieConsent) => el.shadowRoot!.querySelector('dialog');
-const switches = (el: CookieConsent) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[role=switch]')];
-
 async function axTree(): Promise<AXNode> {
   return (await a11ySnapshot({})) as unknown as AXNode;
 }
@@ -45,13 +42,9 @@ function findAx(tree: AXNode, role: string, name: string | RegExp): AXNode | nul
 async function consentFixture(attributes = 'policy-url="/cookies.html"') {
   const el = await fixture<CookieConsent>(`<cookie-consent ${attributes}></cookie-consent>`);
   await el.updateComplete;
-  finishAnimations(el);
+  // Ends entry animations at once, so positions can be measured.
+  harness(el).finishAnimations();
   return el;
-}
-
-/** Ends entry animations at once, so positions can be measured. */
-function finishAnimations(el: CookieConsent) {
-  for (const animation of el.shadowRoot!.getAnimations()) animation.finish();
 }
 
 function storedCookie(name = 'cookie_consent') {
@@ -86,7 +79,7 @@ describe('<cookie-consent> banner', () => {
 
   it('links to the policy page it is given', async () => {
     const el = await consentFixture('policy-url="/privacy/cookies.html"');
-    expect(part(el, 'policy-link')!.getAttribute('href')).to.equal('/privacy/cookies.html');
+    expect(harness(el).part('policy-link')!.getAttribute('href')).to.equal('/privacy/cookies.html');
   });
 
   for (const url of [
@@ -102,7 +95,7 @@ describe('<cookie-consent> banner', () => {
         document.body.append(el);
         await el.updateComplete;
       });
-      expect(part(el, 'policy-link')).to.equal(null);
+      expect(harness(el).part('policy-link')).to.equal(null);
       expect(warnings.some((line) => line.startsWith('cookie-consent-elements: policy-url='))).to.equal(true);
       el.remove();
     });
@@ -115,7 +108,7 @@ describe('<cookie-consent> banner', () => {
       document.body.append(el);
       await el.updateComplete;
       await el.showPreferences();
-      el.shadowRoot!.querySelector('dialog')!.close();
+      harness(el).dialog!.close();
       await new Promise((resolve) => setTimeout(resolve, 50));
       await el.updateComplete;
       el.setAttribute('theme', 'dark');
@@ -130,8 +123,8 @@ describe('<cookie-consent> banner', () => {
     for (const width of [1024, 320]) {
       await setViewport({width, height: 700});
       await nextFrame();
-      const accept = part(el, 'accept')!;
-      const reject = part(el, 'reject')!;
+      const accept = harness(el).part('accept')!;
+      const reject = harness(el).part('reject')!;
       const a = accept.getBoundingClientRect();
       const r = reject.getBoundingClientRect();
       expect(Math.abs(a.width - r.width), `width at ${width}px`).to.be.below(0.5);
@@ -153,13 +146,13 @@ describe('<cookie-consent> banner', () => {
 
   it('shows a bar across the bottom by default and a corner box with layout="box"', async () => {
     const bar = await consentFixture();
-    const barBox = part(bar, 'banner')!.getBoundingClientRect();
+    const barBox = harness(bar).banner!.getBoundingClientRect();
     expect(barBox.width).to.equal(window.innerWidth);
     expect(Math.round(barBox.bottom)).to.equal(window.innerHeight);
     bar.remove();
 
     const box = await consentFixture('layout="box"');
-    const boxBox = part(box, 'banner')!.getBoundingClientRect();
+    const boxBox = harness(box).banner!.getBoundingClientRect();
     expect(boxBox.width).to.be.below(window.innerWidth / 2);
     expect(boxBox.bottom).to.be.below(window.innerHeight);
     expect(boxBox.right).to.be.below(window.innerWidth);
@@ -167,8 +160,9 @@ describe('<cookie-consent> banner', () => {
 
   it('accepts all on "I agree": stores the cookie, fires the event, hides the banner, announces it', async () => {
     const el = await consentFixture();
+    const ui = harness(el);
     const eventPromise = oneEvent(document, 'cookie-consent-change') as Promise<CookieConsentChangeEvent>;
-    part(el, 'accept')!.click();
+    ui.click('accept');
     const event = await eventPromise;
     expect(event.bubbles).to.equal(true);
     expect(event.composed).to.equal(true);
@@ -183,8 +177,8 @@ describe('<cookie-consent> banner', () => {
     expect(event.detail.reason).to.equal('accept-all');
     expect(el.consent).to.deep.equal(event.detail.consent);
     await el.updateComplete;
-    expect(part(el, 'banner') === null, 'removed').to.equal(true);
-    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.match(/accepted all cookies/);
+    expect(ui.banner === null, 'removed').to.equal(true);
+    expect(ui.status!.textContent).to.match(/accepted all cookies/);
     const stored = storedCookie();
     expect(stored.granted).to.deep.equal(['performance', 'functionality', 'targeting']);
     expect(stored.id).to.equal(event.detail.consentId);
@@ -194,13 +188,13 @@ describe('<cookie-consent> banner', () => {
   it('refuses on "I don\'t agree", with the exact event detail', async () => {
     const el = await consentFixture();
     const eventPromise = oneEvent(document, 'cookie-consent-change') as Promise<CookieConsentChangeEvent>;
-    part(el, 'reject')!.click();
+    harness(el).click('reject');
     const {detail} = await eventPromise;
     expect(detail.consent).to.deep.equal({necessary: true, performance: false, functionality: false, targeting: false});
     expect(detail.changed).to.deep.equal([]);
     expect(detail.reason).to.equal('reject-all');
     await el.updateComplete;
-    expect(part(el, 'banner') === null, 'removed').to.equal(true);
+    expect(harness(el).banner === null, 'removed').to.equal(true);
     expect(storedCookie().granted).to.deep.equal([]);
   });
 
@@ -222,7 +216,7 @@ describe('<cookie-consent> banner', () => {
     first.save({functionality: true});
     first.remove();
     const el = await consentFixture('cookie-name="site%consent"');
-    expect(part(el, 'banner') === null, 'no banner: the decision was found').to.equal(true);
+    expect(harness(el).banner === null, 'no banner: the decision was found').to.equal(true);
     expect(el.consent!.functionality).to.equal(true);
     document.cookie = 'site%25consent=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT';
   });
@@ -231,14 +225,14 @@ describe('<cookie-consent> banner', () => {
     const el = await consentFixture();
     let events = 0;
     document.addEventListener('cookie-consent-change', () => events++, {once: true});
-    part(el, 'accept')!.focus();
+    harness(el).part('accept')!.focus();
     await sendKeys({press: 'Escape'});
     document.body.click();
     window.scrollBy(0, 200);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(events).to.equal(0);
     expect(el.consent).to.equal(null);
-    expect(part(el, 'banner') !== null, 'present').to.equal(true);
+    expect(harness(el).banner !== null, 'present').to.equal(true);
   });
 
   it('is reached by the first Tab when placed first, and each button works from the keyboard', async () => {
@@ -255,14 +249,15 @@ describe('<cookie-consent> banner', () => {
         </div>
       `);
       const el = page.querySelector('cookie-consent')!;
+      const ui = harness(el);
       await el.updateComplete;
       (document.activeElement as HTMLElement | null)?.blur();
       await sendKeys({press: 'Tab'});
-      expect(deepActive(), 'first Tab').to.equal(part(el, 'policy-link'));
+      expect(deepActive(), 'first Tab').to.equal(ui.part('policy-link'));
       await sendKeys({press: 'Tab'});
-      expect(deepActive()).to.equal(part(el, 'accept'));
+      expect(deepActive()).to.equal(ui.part('accept'));
       if (button === 'reject') await sendKeys({press: 'Tab'});
-      expect(deepActive()).to.equal(part(el, button));
+      expect(deepActive()).to.equal(ui.part(button));
       const eventPromise = oneEvent(document, 'cookie-consent-change') as Promise<CookieConsentChangeEvent>;
       await sendKeys({press: key});
       expect((await eventPromise).detail.reason).to.equal(reason);
@@ -274,8 +269,8 @@ describe('<cookie-consent> banner', () => {
 
   it('moves focus to its status, not <body>, when the page has nowhere better', async () => {
     const el = await consentFixture();
-    part(el, 'accept')!.focus();
-    part(el, 'accept')!.click();
+    harness(el).part('accept')!.focus();
+    harness(el).click('accept');
     await el.updateComplete;
     const focused = deepActive();
     expect(focused).to.not.equal(document.body);
@@ -286,14 +281,14 @@ describe('<cookie-consent> banner', () => {
 
   it('has its status notice in the page before anything is said in it, so the first message is heard', async () => {
     const el = await consentFixture();
-    const status = el.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
+    const status = harness(el).status!;
     expect(status.textContent).to.equal('');
     expect(getComputedStyle(status).display).to.not.equal('none');
   });
 
   it('announces a decision again when its words are the same as the last one', async () => {
     const el = await consentFixture();
-    const status = el.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
+    const status = harness(el).status!;
     const said: string[] = [];
     for (let i = 0; i < 3; i++) {
       el.rejectAll();
@@ -318,8 +313,8 @@ describe('<cookie-consent> banner', () => {
     page.querySelector<HTMLInputElement>('#search')!.focus();
     window.scrollTo(0, 2500);
     // As a click does: focus moves from the search field (now far above) to the button.
-    part(el, 'accept')!.focus();
-    part(el, 'accept')!.click();
+    harness(el).part('accept')!.focus();
+    harness(el).click('accept');
     await el.updateComplete;
     expect(window.scrollY).to.equal(2500);
     expect(deepActive()!.getAttribute('role')).to.equal('status');
@@ -336,7 +331,7 @@ describe('<cookie-consent> banner', () => {
     document.addEventListener('cookie-consent-change', listener);
     const el = await consentFixture();
     document.removeEventListener('cookie-consent-change', listener);
-    expect(part(el, 'banner') === null, 'removed').to.equal(true);
+    expect(harness(el).banner === null, 'removed').to.equal(true);
     expect(events).to.have.length(1);
     expect(events[0].detail.reason).to.equal('stored');
     expect(events[0].detail.consent).to.deep.equal({
@@ -364,14 +359,15 @@ describe('<cookie-consent> banner', () => {
     first.acceptAll();
     first.remove();
     const el = await consentFixture();
-    const children = [...el.shadowRoot!.children];
-    expect(children.length, 'the (empty) status region only').to.equal(1);
-    expect(children[0].getAttribute('role')).to.equal('status');
-    expect(children[0].textContent).to.equal('');
-    expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(0);
+    const ui = harness(el);
+    const rendered = ui.renderedElements();
+    expect(rendered.length, 'the (empty) status region only').to.equal(1);
+    expect(rendered[0].getAttribute('role')).to.equal('status');
+    expect(rendered[0].textContent).to.equal('');
+    expect(ui.styleSheets().length).to.equal(0);
     await el.showPreferences();
-    expect(dialogOf(el)?.open, 'the panel still opens on request').to.equal(true);
-    expect(el.shadowRoot!.adoptedStyleSheets.length).to.equal(4);
+    expect(ui.dialog?.open, 'the panel still opens on request').to.equal(true);
+    expect(ui.styleSheets().length).to.equal(4);
   });
 
   it('asks again when the revision changes', async () => {
@@ -379,11 +375,11 @@ describe('<cookie-consent> banner', () => {
     first.acceptAll();
     first.remove();
     const same = await consentFixture('revision="2026-01"');
-    expect(part(same, 'banner') === null, 'removed').to.equal(true);
+    expect(harness(same).banner === null, 'removed').to.equal(true);
     same.setAttribute('revision', '2026-06');
     await same.updateComplete;
     expect(same.consent).to.equal(null);
-    expect(part(same, 'banner') !== null, 'present').to.equal(true);
+    expect(harness(same).banner !== null, 'present').to.equal(true);
   });
 
   it('asks again, with one prefixed warning and no exception, when the cookie was tampered with', async () => {
@@ -393,7 +389,7 @@ describe('<cookie-consent> banner', () => {
       el = await consentFixture();
     });
     expect(el.consent).to.equal(null);
-    expect(part(el, 'banner') !== null, 'present').to.equal(true);
+    expect(harness(el).banner !== null, 'present').to.equal(true);
     expect(warnings.filter((line) => line.startsWith('cookie-consent-elements: ignoring the stored'))).to.have.length(
       1
     );
@@ -404,7 +400,7 @@ describe('<cookie-consent> preferences panel', () => {
   it('is a modal native dialog, labelled by its heading, with one switch per category', async () => {
     const el = await consentFixture();
     await el.showPreferences();
-    const dialog = dialogOf(el)!;
+    const dialog = harness(el).dialog!;
     expect(dialog.open).to.equal(true);
     expect(dialog.matches(':modal')).to.equal(true);
     const tree = await axTree();
@@ -422,44 +418,46 @@ describe('<cookie-consent> preferences panel', () => {
     for (const name of ['Accept all', 'Reject all', 'Save my choices', 'Close']) {
       expect(findAx(axDialog!, 'button', name), name).to.not.equal(null);
     }
-    const performanceSwitch = switches(el)[1];
-    const description = el.shadowRoot!.getElementById(performanceSwitch.getAttribute('aria-describedby')!)!;
+    const performanceSwitch = harness(el).switches[1];
+    const description = referenced(performanceSwitch, 'aria-describedby')!;
     expect(description.textContent).to.match(/count visits/);
   });
 
   it('saves the switches as set, with reason "save"', async () => {
     const el = await consentFixture();
+    const ui = harness(el);
     await el.showPreferences();
-    const [, performance, , targeting] = switches(el);
+    const [, performance, , targeting] = ui.switches;
     performance.click();
     targeting.click();
     targeting.click();
     await el.updateComplete;
     const eventPromise = oneEvent(document, 'cookie-consent-change') as Promise<CookieConsentChangeEvent>;
-    part(el, 'save')!.click();
+    ui.click('save');
     const {detail} = await eventPromise;
     expect(detail.consent).to.deep.equal({necessary: true, performance: true, functionality: false, targeting: false});
     expect(detail.changed).to.deep.equal(['performance']);
     expect(detail.reason).to.equal('save');
     await el.updateComplete;
-    expect(dialogOf(el) === null, 'removed').to.equal(true);
-    expect(part(el, 'banner') === null, 'removed').to.equal(true);
+    expect(ui.dialog === null, 'removed').to.equal(true);
+    expect(ui.banner === null, 'removed').to.equal(true);
   });
 
   it('accepts and rejects all from the panel', async () => {
     const el = await consentFixture();
+    const ui = harness(el);
     await el.showPreferences();
     let eventPromise = oneEvent(document, 'cookie-consent-change') as Promise<CookieConsentChangeEvent>;
-    part(el, 'accept-all')!.click();
+    ui.click('accept-all');
     expect((await eventPromise).detail.reason).to.equal('accept-all');
 
     await el.showPreferences();
     expect(
-      switches(el).map((s) => s.checked),
+      ui.switches.map((s) => s.checked),
       'switches show what was granted'
     ).to.deep.equal([true, true, true, true]);
     eventPromise = oneEvent(document, 'cookie-consent-change') as Promise<CookieConsentChangeEvent>;
-    part(el, 'reject-all')!.click();
+    ui.click('reject-all');
     const {detail} = await eventPromise;
     expect(detail.reason).to.equal('reject-all');
     expect(detail.changed).to.deep.equal(['performance', 'functionality', 'targeting']);
@@ -467,6 +465,7 @@ describe('<cookie-consent> preferences panel', () => {
 
   it('closes on Escape without granting anything and gives focus back to the opener', async () => {
     const el = await consentFixture();
+    const ui = harness(el);
     let events = 0;
     const count = () => events++;
     document.addEventListener('cookie-consent-change', count);
@@ -474,42 +473,43 @@ describe('<cookie-consent> preferences panel', () => {
     await nextFrame();
     const padding = document.body.style.paddingBottom;
     expect(padding, 'room made for the banner').to.not.equal('');
-    part(el, 'preferences')!.focus();
+    ui.part('preferences')!.focus();
     await sendKeys({press: 'Enter'});
     await el.updateComplete;
-    expect(dialogOf(el)!.open).to.equal(true);
-    expect(part(el, 'banner')!.matches(':popover-open'), 'banner steps back under the modal panel').to.equal(false);
-    switches(el)[1].click(); // switched on, but never saved
+    expect(ui.dialog!.open).to.equal(true);
+    expect(ui.banner!.matches(':popover-open'), 'banner steps back under the modal panel').to.equal(false);
+    ui.switches[1].click(); // switched on, but never saved
     await sendKeys({press: 'Escape'});
     await el.updateComplete;
     await nextFrame();
     document.removeEventListener('cookie-consent-change', count);
-    expect(dialogOf(el) === null, 'removed').to.equal(true);
+    expect(ui.dialog === null, 'removed').to.equal(true);
     expect(events).to.equal(0);
     expect(el.consent).to.equal(null);
-    expect(deepActive()).to.equal(part(el, 'preferences'));
-    expect(part(el, 'banner')!.matches(':popover-open'), 'banner back in the top layer').to.equal(true);
+    expect(deepActive()).to.equal(ui.part('preferences'));
+    expect(ui.banner!.matches(':popover-open'), 'banner back in the top layer').to.equal(true);
     expect(document.body.style.paddingBottom, 'room kept for the banner').to.equal(padding);
   });
 
   it('closes with its close button without granting anything', async () => {
     const el = await consentFixture();
     await el.showPreferences();
-    part(el, 'close')!.click();
+    harness(el).click('close');
     await el.updateComplete;
-    expect(dialogOf(el) === null, 'removed').to.equal(true);
+    expect(harness(el).dialog === null, 'removed').to.equal(true);
     expect(el.consent).to.equal(null);
   });
 
   it('toggles a switch with Space and saves from the keyboard', async () => {
     const el = await consentFixture();
-    part(el, 'preferences')!.focus();
+    const ui = harness(el);
+    ui.part('preferences')!.focus();
     await sendKeys({press: 'Space'});
     await el.updateComplete;
-    switches(el)[2].focus();
+    ui.switches[2].focus();
     await sendKeys({press: 'Space'});
-    expect(switches(el)[2].checked).to.equal(true);
-    part(el, 'save')!.focus();
+    expect(ui.switches[2].checked).to.equal(true);
+    ui.part('save')!.focus();
     const eventPromise = oneEvent(document, 'cookie-consent-change') as Promise<CookieConsentChangeEvent>;
     await sendKeys({press: 'Enter'});
     const {detail} = await eventPromise;
@@ -529,7 +529,7 @@ describe('<cookie-consent> preferences panel', () => {
     menu.focus();
     await sendKeys({press: 'Enter'});
     await el.updateComplete;
-    expect(dialogOf(el)!.open).to.equal(true);
+    expect(harness(el).dialog!.open).to.equal(true);
     expect(location.hash).to.equal('');
     await sendKeys({press: 'Escape'});
     await el.updateComplete;
@@ -544,7 +544,7 @@ describe('<cookie-consent> preferences panel', () => {
     page.append(later);
     inner.click();
     await el.updateComplete;
-    expect(dialogOf(el)!.open).to.equal(true);
+    expect(harness(el).dialog!.open).to.equal(true);
   });
 
   it('offers only the categories named in "categories", warning about unknown ones', async () => {
@@ -554,7 +554,7 @@ describe('<cookie-consent> preferences panel', () => {
     });
     expect(warnings.some((line) => line.includes('unknown category "marketing"'))).to.equal(true);
     await el.showPreferences();
-    expect(switches(el).map((s) => s.id)).to.deep.equal(['switch-necessary', 'switch-performance']);
+    expect(harness(el).switches.map((s) => s.id)).to.deep.equal(['switch-necessary', 'switch-performance']);
     el.acceptAll();
     expect(el.consent).to.deep.equal({necessary: true, performance: true, functionality: false, targeting: false});
   });
@@ -567,10 +567,10 @@ describe('<cookie-consent> preferences panel', () => {
       </div>
     `);
     const el = page.querySelector('cookie-consent')!;
-    part(el, 'preferences')!.focus();
+    harness(el).part('preferences')!.focus();
     await sendKeys({press: 'Enter'});
     await el.updateComplete;
-    part(el, 'accept-all')!.focus();
+    harness(el).part('accept-all')!.focus();
     await sendKeys({press: 'Enter'});
     await el.updateComplete;
     await nextFrame();
@@ -619,13 +619,14 @@ describe('<cookie-consent> API', () => {
 
   it('loads the panel only when it is first asked for', async () => {
     const el = await consentFixture();
-    expect(dialogOf(el) === null, 'no panel before it is asked for').to.equal(true);
-    expect(el.shadowRoot!.adoptedStyleSheets.length, 'banner styles only').to.equal(3);
+    const ui = harness(el);
+    expect(ui.dialog === null, 'no panel before it is asked for').to.equal(true);
+    expect(ui.styleSheets().length, 'banner styles only').to.equal(3);
     await el.showPreferences();
-    expect(dialogOf(el)!.open).to.equal(true);
-    el.shadowRoot!.querySelector<HTMLElement>('[part~="close"]')!.click();
+    expect(ui.dialog!.open).to.equal(true);
+    ui.click('close');
     await el.updateComplete;
-    expect(dialogOf(el) === null, 'removed when closed').to.equal(true);
+    expect(ui.dialog === null, 'removed when closed').to.equal(true);
   });
 
   it('save() ignores what is not a boolean for a known category, with a warning', async () => {
@@ -647,7 +648,7 @@ describe('<cookie-consent> API', () => {
     await el.updateComplete;
     expect(el.consent).to.equal(null);
     expect(storedCookie()).to.equal(undefined);
-    expect(part(el, 'banner') !== null, 'present').to.equal(true);
+    expect(harness(el).banner !== null, 'present').to.equal(true);
   });
 
   it('sends each decision to log-endpoint as a JSON record', async () => {
@@ -721,13 +722,13 @@ describe('<cookie-consent> presentation', () => {
 
   it('follows prefers-color-scheme with theme="auto" and can be forced either way', async () => {
     const auto = await consentFixture();
-    const light = getComputedStyle(part(auto, 'banner')!).backgroundColor;
+    const light = getComputedStyle(harness(auto).banner!).backgroundColor;
     await emulateMediaFeatures([...STEADY_MEDIA, {name: 'prefers-color-scheme', value: 'dark'}]);
-    const dark = getComputedStyle(part(auto, 'banner')!).backgroundColor;
+    const dark = getComputedStyle(harness(auto).banner!).backgroundColor;
     expect(dark).to.not.equal(light);
     auto.theme = 'light';
     await auto.updateComplete;
-    expect(getComputedStyle(part(auto, 'banner')!).backgroundColor).to.equal(light);
+    expect(getComputedStyle(harness(auto).banner!).backgroundColor).to.equal(light);
     await expect(auto).to.be.accessible();
   });
 
@@ -740,34 +741,35 @@ describe('<cookie-consent> presentation', () => {
   it('drops its animations when reduced motion is asked for', async () => {
     await emulateMediaFeatures([]);
     const el = await consentFixture();
-    expect(getComputedStyle(part(el, 'banner')!).animationDuration).to.equal('0.2s');
+    expect(getComputedStyle(harness(el).banner!).animationDuration).to.equal('0.2s');
     await emulateMediaFeatures([{name: 'prefers-reduced-motion', value: 'reduce'}]);
-    expect(getComputedStyle(part(el, 'banner')!).animationDuration).to.equal('0s');
+    expect(getComputedStyle(harness(el).banner!).animationDuration).to.equal('0s');
   });
 
   it('stays usable in forced-colors mode: switches show their state with system colours', async () => {
     const el = await consentFixture();
+    const ui = harness(el);
     await el.showPreferences();
-    switches(el)[1].click();
+    ui.switches[1].click();
     await emulateMediaFeatures([...STEADY_MEDIA, {name: 'forced-colors', value: 'active'}]);
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
-    const on = getComputedStyle(switches(el)[1]).backgroundColor;
-    const off = getComputedStyle(switches(el)[2]).backgroundColor;
+    const on = getComputedStyle(ui.switches[1]).backgroundColor;
+    const off = getComputedStyle(ui.switches[2]).backgroundColor;
     expect(on).to.not.equal(off);
-    expect(getComputedStyle(part(el, 'save')!).borderTopStyle).to.equal('solid');
+    expect(getComputedStyle(ui.part('save')!).borderTopStyle).to.equal('solid');
   });
 
   it('makes every target at least 24 by 24 px, in the banner and in the panel', async () => {
     const el = await consentFixture();
     // The banner steps out of view while the panel is open, so each is measured while shown.
-    const measure = (root: ParentNode) =>
-      [...root.querySelectorAll<HTMLElement>('button, input')].map((target) => ({
+    const measure = (root: HTMLElement) =>
+      deepQueryAll(root, 'button, input').map((target) => ({
         target: target.outerHTML,
         box: target.getBoundingClientRect(),
       }));
-    const banner = measure(part(el, 'banner')!);
+    const banner = measure(harness(el).banner!);
     await el.showPreferences();
-    const panel = measure(dialogOf(el)!);
+    const panel = measure(harness(el).dialog!);
     expect(banner.length).to.equal(3);
     expect(panel.length).to.equal(8);
     for (const {target, box} of [...banner, ...panel]) {
@@ -781,10 +783,10 @@ describe('<cookie-consent> presentation', () => {
     const el = await consentFixture();
     await nextFrame();
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    const banner = part(el, 'banner')!;
+    const banner = harness(el).banner!;
     expect(banner.scrollWidth).to.be.at.most(banner.clientWidth);
     await el.showPreferences();
-    const dialog = dialogOf(el)!;
+    const dialog = harness(el).dialog!;
     expect(dialog.getBoundingClientRect().right).to.be.at.most(320);
     expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
   });
@@ -792,17 +794,18 @@ describe('<cookie-consent> presentation', () => {
   it('fits at 200% zoom (a 1280 by 800 screen seen as 640 by 400 CSS px), scrolling inside if it must', async () => {
     await setViewport({width: 640, height: 400});
     const el = await consentFixture();
+    const ui = harness(el);
     await nextFrame();
-    const banner = part(el, 'banner')!;
+    const banner = ui.banner!;
     expect(document.documentElement.scrollWidth).to.be.at.most(640);
     expect(banner.scrollWidth).to.be.at.most(banner.clientWidth);
     expect(banner.getBoundingClientRect().height).to.be.at.most(400);
-    const reject = part(el, 'reject')!;
+    const reject = ui.part('reject')!;
     reject.scrollIntoView({block: 'nearest'});
     const box = reject.getBoundingClientRect();
     expect(box.bottom, 'the last choice can be reached').to.be.at.most(400);
     await el.showPreferences();
-    const dialog = dialogOf(el)!;
+    const dialog = ui.dialog!;
     expect(dialog.getBoundingClientRect().height).to.be.at.most(400);
     expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
   });
@@ -821,7 +824,7 @@ describe('<cookie-consent> presentation', () => {
       await el.updateComplete;
       await nextFrame();
       await nextFrame();
-      const banner = part(el, 'banner')!;
+      const banner = harness(el).banner!;
       expect(banner.getBoundingClientRect().height).to.be.at.most(128);
       const last = page.querySelector<HTMLButtonElement>('#last')!;
       last.focus();
@@ -832,7 +835,7 @@ describe('<cookie-consent> presentation', () => {
         'focused, not covered'
       ).to.equal(last);
       // The banner scrolls inside: a button comes into view when focused.
-      const preferences = part(el, 'preferences')!;
+      const preferences = harness(el).part('preferences')!;
       preferences.focus();
       await nextFrame();
       const choice = preferences.getBoundingClientRect();
@@ -866,7 +869,7 @@ describe('<cookie-consent> presentation', () => {
     await nextFrame();
     last.focus();
     await nextFrame();
-    const bannerTop = part(el, 'banner')!.getBoundingClientRect().top;
+    const bannerTop = harness(el).banner!.getBoundingClientRect().top;
     expect(last.getBoundingClientRect().bottom).to.be.at.most(bannerTop);
     expect(last.getBoundingClientRect().top + window.scrollY).to.equal(before);
     observer.disconnect();

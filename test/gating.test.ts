@@ -101,8 +101,8 @@ describe('gated scripts and embeds', () => {
 
   it('carry the nonce over and cause no CSP violation under script-src nonce + strict-dynamic', async () => {
     const win = await site.open('/test/pages/csp.html');
-    expect(site.part('banner') !== null, 'banner renders under CSP').to.equal(true);
-    site.part('accept')!.click();
+    expect(site.ui.banner !== null, 'banner renders under CSP').to.equal(true);
+    site.ui.click('accept');
     await until(() => (win.ran ?? []).length >= 2, 'gated scripts under CSP');
     expect(win.ran).to.deep.equal(['inline with nonce', 'external']);
     const inline = win.document.querySelector<HTMLScriptElement>('script[data-cookie-consent]:not([src])')!;
@@ -212,7 +212,7 @@ describe('decisions across tabs', () => {
       expect(there.consentEvents[0].changed).to.deep.equal(['performance']);
       expect(there.consentEvents[0].consentId).to.equal(here.consentEvents[0].consentId);
       await other.element.updateComplete;
-      expect(other.part('banner') === null, 'banner gone in the other tab').to.equal(true);
+      expect(other.ui.banner === null, 'banner gone in the other tab').to.equal(true);
       await until(() => (there.ran ?? []).length >= 4, 'scripts in the other tab');
       expect(here.consentEvents.map((detail) => detail.reason)).to.deep.equal(['api']);
     } finally {
@@ -233,7 +233,7 @@ describe('decisions across tabs', () => {
       await until(() => resets === 1, 'the reset in the other tab');
       expect(other.element.consent).to.equal(null);
       await other.element.updateComplete;
-      expect(other.part('banner') !== null, 'banner back in the other tab').to.equal(true);
+      expect(other.ui.banner !== null, 'banner back in the other tab').to.equal(true);
     } finally {
       other.remove();
     }

@@ -6,16 +6,14 @@ import type {CookieConsent} from '../src/cookie-consent.js';
 import {matchLocale} from '../src/i18n/locale.js';
 import {activeLocale, availableLocales} from '../src/i18n/localization.js';
 import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
-
-const part = (el: CookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+import {harness, type ShadowHarness} from './support/harness.js';
 
 /** The visible texts of the banner and the open panel, one string per text node. */
 function texts(el: CookieConsent): string[] {
-  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
   const found: string[] = [];
-  while (walker.nextNode()) {
-    const text = walker.currentNode.textContent!.trim();
-    if (/\p{L}/u.test(text) && !walker.currentNode.parentElement?.closest('[role=status]')) found.push(text);
+  for (const node of harness(el).textNodes()) {
+    const text = node.textContent!.trim();
+    if (/\p{L}/u.test(text) && !node.parentElement?.closest('[role=status]')) found.push(text);
   }
   return found;
 }
@@ -24,14 +22,15 @@ async function shown(lang: string) {
   const el = await fixture<CookieConsent>(
     `<cookie-consent lang="${lang}" policy-url="/cookies.html"></cookie-consent>`
   );
-  for (let i = 0; i < 50 && !part(el, 'banner'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 50 && !harness(el).banner; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
   return el;
 }
 
 /** Elements whose text does not fit their box: clipped or overflowing. */
-function overflowing(root: ShadowRoot): string[] {
-  return [...root.querySelectorAll<HTMLElement>('button, label, h2, p, a, [role=switch]')]
+function overflowing(ui: ShadowHarness): string[] {
+  return ui
+    .queryAll('button, label, h2, p, a, [role=switch]')
     .filter((node) => node.scrollWidth > node.clientWidth + 1 || node.getBoundingClientRect().right > innerWidth + 0.5)
     .map((node) => `${node.localName}: ${node.textContent!.trim().slice(0, 40)}`);
 }
@@ -60,21 +59,22 @@ describe('every shipped locale', () => {
     it(`${locale}: banner and panel in that language, lang and dir set, accessible, nothing clipped at 320 px`, async () => {
       await setViewport({width: 320, height: 640});
       const el = await shown(locale);
+      const ui = harness(el);
       expect(activeLocale()).to.equal(locale);
-      const banner = part(el, 'banner')!;
+      const banner = ui.banner!;
       expect(banner.getAttribute('lang')).to.equal(locale);
       const dir = ['ar', 'he', 'fa'].includes(locale) ? 'rtl' : 'ltr';
       expect(banner.getAttribute('dir')).to.equal(dir);
-      const status = el.shadowRoot!.querySelector('[role=status]')!;
+      const status = ui.status!;
       expect([status.getAttribute('lang'), status.getAttribute('dir')], 'status notice').to.deep.equal([locale, dir]);
       await el.showPreferences();
-      expect(part(el, 'dialog')!.getAttribute('lang')).to.equal(locale);
+      expect(ui.part('dialog')!.getAttribute('lang')).to.equal(locale);
       const left = texts(el).filter((text) => english.includes(text));
       expect(left, 'English left').to.deep.equal([]);
-      expect(overflowing(el.shadowRoot!), 'clipped or overflowing').to.deep.equal([]);
+      expect(overflowing(ui), 'clipped or overflowing').to.deep.equal([]);
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
       await expect(el).to.be.accessible();
-      el.shadowRoot!.querySelector('dialog')!.close();
+      ui.dialog!.close();
       await el.updateComplete;
       await expect(el).to.be.accessible();
     });
@@ -109,8 +109,8 @@ describe('choosing the language', () => {
   it('takes the closest lang of the page when the element has none', async () => {
     const wrapper = await fixture<HTMLElement>('<div lang="de-CH"><cookie-consent></cookie-consent></div>');
     const el = wrapper.querySelector('cookie-consent')!;
-    await until(() => part(el, 'banner')?.getAttribute('lang') === 'de');
-    expect(part(el, 'accept')!.textContent!.trim()).to.not.equal('I agree');
+    await until(() => harness(el).banner?.getAttribute('lang') === 'de');
+    expect(harness(el).part('accept')!.textContent!.trim()).to.not.equal('I agree');
   });
 
   it("opens a returning visitor's panel in their language from the start", async () => {
@@ -118,9 +118,9 @@ describe('choosing the language', () => {
     first.rejectAll();
     fixtureCleanup();
     const el = await fixture<CookieConsent>('<cookie-consent lang="de"></cookie-consent>');
-    expect(part(el, 'banner') === null, 'no banner for a returning visitor').to.equal(true);
+    expect(harness(el).banner === null, 'no banner for a returning visitor').to.equal(true);
     await el.showPreferences();
-    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    const dialog = harness(el).dialog!;
     expect(dialog.open).to.equal(true);
     expect(dialog.lang).to.equal('de');
     expect(dialog.querySelector('h2')!.textContent).not.to.equal('Your cookie choices');
@@ -129,18 +129,19 @@ describe('choosing the language', () => {
 
   it('switches live when its lang attribute, or <html lang>, changes', async () => {
     const el = await shown('fr');
-    const french = part(el, 'accept')!.textContent!.trim();
+    const ui = harness(el);
+    const french = ui.part('accept')!.textContent!.trim();
     el.setAttribute('lang', 'it');
-    await until(() => part(el, 'banner')?.getAttribute('lang') === 'it');
-    expect(part(el, 'accept')!.textContent!.trim()).to.not.equal(french);
+    await until(() => ui.banner?.getAttribute('lang') === 'it');
+    expect(ui.part('accept')!.textContent!.trim()).to.not.equal(french);
 
     el.removeAttribute('lang');
     const original = document.documentElement.lang;
     try {
       document.documentElement.lang = 'es';
-      await until(() => part(el, 'banner')?.getAttribute('lang') === 'es');
+      await until(() => ui.banner?.getAttribute('lang') === 'es');
       document.documentElement.lang = 'ar';
-      await until(() => part(el, 'banner')?.getAttribute('dir') === 'rtl');
+      await until(() => ui.banner?.getAttribute('dir') === 'rtl');
     } finally {
       document.documentElement.lang = original;
     }
@@ -148,35 +149,37 @@ describe('choosing the language', () => {
 
   it('mirrors the layout right-to-left: buttons and switches on the other side', async () => {
     const ltr = await shown('en');
-    const ltrAccept = part(ltr, 'accept')!.getBoundingClientRect();
-    const ltrReject = part(ltr, 'reject')!.getBoundingClientRect();
+    const ltrUi = harness(ltr);
+    const ltrAccept = ltrUi.part('accept')!.getBoundingClientRect();
+    const ltrReject = ltrUi.part('reject')!.getBoundingClientRect();
     expect(ltrAccept.left).to.be.below(ltrReject.left);
     await ltr.showPreferences();
-    const ltrSwitch = ltr.shadowRoot!.querySelector('#switch-performance')!.getBoundingClientRect();
-    const ltrLabel = ltr.shadowRoot!.querySelector('label[for=switch-performance]')!.getBoundingClientRect();
+    const ltrSwitch = ltrUi.switch('performance')!.getBoundingClientRect();
+    const ltrLabel = ltrUi.query('label[for=switch-performance]')!.getBoundingClientRect();
     expect(ltrSwitch.left).to.be.above(ltrLabel.left);
     fixtureCleanup();
 
     const rtl = await shown('he');
-    const rtlAccept = part(rtl, 'accept')!.getBoundingClientRect();
-    const rtlReject = part(rtl, 'reject')!.getBoundingClientRect();
+    const rtlUi = harness(rtl);
+    const rtlAccept = rtlUi.part('accept')!.getBoundingClientRect();
+    const rtlReject = rtlUi.part('reject')!.getBoundingClientRect();
     expect(rtlAccept.left, 'agree is on the right').to.be.above(rtlReject.left);
     await rtl.showPreferences();
-    const rtlSwitch = rtl.shadowRoot!.querySelector('#switch-performance')!.getBoundingClientRect();
-    const rtlLabel = rtl.shadowRoot!.querySelector('label[for=switch-performance]')!.getBoundingClientRect();
+    const rtlSwitch = rtlUi.switch('performance')!.getBoundingClientRect();
+    const rtlLabel = rtlUi.query('label[for=switch-performance]')!.getBoundingClientRect();
     expect(rtlSwitch.left, 'switch is on the left').to.be.below(rtlLabel.left);
   });
 
   it('places the box layout in the other corner right-to-left', async () => {
     const ltr = await fixture<CookieConsent>('<cookie-consent lang="en" layout="box"></cookie-consent>');
-    await until(() => !!part(ltr, 'banner'));
-    const ltrBox = part(ltr, 'banner')!.getBoundingClientRect();
+    await until(() => !!harness(ltr).banner);
+    const ltrBox = harness(ltr).banner!.getBoundingClientRect();
     expect(ltrBox.right).to.be.above(innerWidth / 2);
     fixtureCleanup();
     const rtl = await fixture<CookieConsent>('<cookie-consent lang="ar" layout="box"></cookie-consent>');
-    await until(() => part(rtl, 'banner')?.getAttribute('dir') === 'rtl');
+    await until(() => harness(rtl).banner?.getAttribute('dir') === 'rtl');
     await nextFrame();
-    const rtlBox = part(rtl, 'banner')!.getBoundingClientRect();
+    const rtlBox = harness(rtl).banner!.getBoundingClientRect();
     expect(rtlBox.left).to.be.below(innerWidth / 2);
   });
 });

@@ -4,6 +4,7 @@ import '../src/define.js';
 import type {CookieConsent} from '../src/cookie-consent.js';
 import {captureWarningsAsync, clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
 import {SiteFrame, until} from './site-frame.js';
+import {harness, ShadowHarness} from './support/harness.js';
 
 type RunWindow = Window & {runs?: string[]};
 const runs = () => ((window as RunWindow).runs ??= []);
@@ -129,7 +130,7 @@ describe('elements coming and going', () => {
     first.remove();
     await second.updateComplete;
     expect(second.consent).to.equal(null);
-    expect(second.shadowRoot!.querySelector('[part~=banner]') !== null, 'the banner moves over').to.equal(true);
+    expect(harness(second).banner !== null, 'the banner moves over').to.equal(true);
     second.acceptAll();
     expect(second.consent!.performance).to.equal(true);
   });
@@ -143,8 +144,8 @@ describe('elements coming and going', () => {
       await newcomer.updateComplete;
     });
     expect(warnings.filter((line) => line.includes('more than one <cookie-consent>'))).to.have.length(1);
-    expect(newcomer.shadowRoot!.querySelector('[part~=banner]') === null, 'the newcomer shows nothing').to.equal(true);
-    expect(running.shadowRoot!.querySelector('[part~=banner]') !== null).to.equal(true);
+    expect(harness(newcomer).banner === null, 'the newcomer shows nothing').to.equal(true);
+    expect(harness(running).banner !== null).to.equal(true);
     let events = 0;
     const count = () => events++;
     document.addEventListener('cookie-consent-change', count);
@@ -176,18 +177,19 @@ describe('elements coming and going', () => {
       </div>
     `);
     const el = page.querySelector('cookie-consent')!;
+    const ui = harness(el);
     const declaration = page.querySelector('cookie-declaration')!;
     let updates = 0;
     const count = () => updates++;
-    await until(() => !!el.shadowRoot!.querySelector('[part~=banner]'), 'the banner');
+    await until(() => !!ui.banner, 'the banner');
     el.addEventListener('cookie-consent-change', count);
     const observer = new MutationObserver(count);
-    observer.observe(el.shadowRoot!, {subtree: true, characterData: true, childList: true});
+    for (const root of ui.shadowRoots()) observer.observe(root, {subtree: true, characterData: true, childList: true});
     await new Promise((resolve) => setTimeout(resolve, 500));
     observer.disconnect();
     expect(updates, 'no re-rendering while idle').to.be.below(5);
-    expect(el.shadowRoot!.querySelector('[part~=banner]')!.getAttribute('lang')).to.equal('fr');
-    expect(declaration.shadowRoot!.querySelector('.declaration')!.getAttribute('lang')).to.equal('fr');
+    expect(ui.banner!.getAttribute('lang')).to.equal('fr');
+    expect(new ShadowHarness(declaration).query('.declaration')!.getAttribute('lang')).to.equal('fr');
     fixtureCleanup();
   });
 });
@@ -198,12 +200,8 @@ describe('a decision made before the page finished parsing', () => {
     try {
       const loaded = site.loaded();
       site.frame.src = '/test/pages/slow-parse.html';
-      await until(
-        () => !!site.win?.document?.querySelector('cookie-consent')?.shadowRoot?.querySelector('[part~=accept]'),
-        'the banner',
-        5000
-      );
-      site.part('accept')!.click();
+      await until(() => !!site.ui.part('accept'), 'the banner', 5000);
+      site.ui.click('accept');
       await loaded;
       expect(site.win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['accept-all']);
     } finally {

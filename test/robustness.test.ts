@@ -22,6 +22,7 @@ import {
   emulateMediaFeatures,
   STEADY_MEDIA,
 } from './helpers.js';
+import {harness, ShadowHarness} from './support/harness.js';
 
 const DAY = 86400000;
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -128,13 +129,13 @@ describe('payloads are rendered as text, never as HTML', () => {
         consent.save({performance: true});
         for (const element of page.querySelectorAll('cookie-consent, cookie-consent-gate, cookie-declaration')) {
           await (element as CookieConsent).updateComplete;
-          const root = element.shadowRoot!;
-          expect(root.querySelectorAll('img, script, svg[onload], [onerror], [onload]').length, payload).to.equal(0);
-          for (const link of root.querySelectorAll('a')) expect(link.protocol).to.match(/^https?:$/);
+          const inside = new ShadowHarness(element);
+          expect(inside.queryAll('img, script, svg[onload], [onerror], [onload]').length, payload).to.equal(0);
+          for (const link of inside.queryAll<HTMLAnchorElement>('a')) expect(link.protocol).to.match(/^https?:$/);
         }
-        const declaration = page.querySelector('cookie-declaration')!.shadowRoot!;
-        expect(declaration.textContent).to.include(payload);
-        const gateText = page.querySelector('cookie-consent-gate')!.shadowRoot!.textContent!;
+        const declaration = new ShadowHarness(page.querySelector('cookie-declaration')!);
+        expect(declaration.text).to.include(payload);
+        const gateText = new ShadowHarness(page.querySelector('cookie-consent-gate')!).text;
         expect(gateText).to.include(payload);
       });
       expect(warnings.every((line) => line.startsWith('cookie-consent-elements: '))).to.equal(true);
@@ -164,8 +165,8 @@ describe('broken configuration', () => {
       expect(warnings, warnings.join('\n')).to.have.length(1);
       expect(warnings[0]).to.match(/^cookie-consent-elements: /);
       expect(warnings[0]).to.match(message);
-      expect(el.shadowRoot!.querySelector('[part~=banner]') !== null).to.equal(true);
-      el.shadowRoot!.querySelector<HTMLElement>('[part~=accept]')!.click();
+      expect(harness(el).banner !== null).to.equal(true);
+      harness(el).click('accept');
       expect(el.consent!.performance).to.equal(true);
     });
   }
@@ -193,8 +194,8 @@ describe('broken configuration', () => {
     const [first, second] = page.querySelectorAll('cookie-consent');
     await second.updateComplete;
     expect(warnings.filter((line) => line.includes('more than one <cookie-consent>'))).to.have.length(1);
-    expect(second.shadowRoot!.querySelector('[part~=banner]') === null).to.equal(true);
-    expect(first.shadowRoot!.querySelector('[part~=banner]') !== null).to.equal(true);
+    expect(harness(second).banner === null).to.equal(true);
+    expect(harness(first).banner !== null).to.equal(true);
     let events = 0;
     document.addEventListener('cookie-consent-change', () => events++);
     second.acceptAll();
@@ -268,7 +269,7 @@ describe('nothing lost', () => {
     await el.updateComplete;
     expect(reasons).to.deep.equal(['sync']);
     expect(el.consent!.performance).to.equal(true);
-    expect(el.shadowRoot!.querySelector('[part~=banner]'), 'banner gone').to.equal(null);
+    expect(harness(el).banner, 'banner gone').to.equal(null);
   });
 
   it('hears other tabs on the channel of its cookie, also when cookie-name is set after it connected', async () => {
@@ -297,7 +298,7 @@ describe('a hostile environment', () => {
       expect(warnings.filter((line) => line.includes('did not keep the consent cookie'))).to.have.length(1);
       expect(el.consent!.targeting).to.equal(true);
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part~=banner]') === null, 'banner gone for this page').to.equal(true);
+      expect(harness(el).banner === null, 'banner gone for this page').to.equal(true);
       // The cookie is read again when another tab says it decided: that must not undo it.
       let resets = 0;
       el.addEventListener('cookie-consent-reset', () => resets++);
@@ -370,7 +371,7 @@ describe('a hostile environment', () => {
     expect(events, 'one event per decision').to.equal(1);
     page.querySelector<HTMLElement>('[data-cookie-preferences]')!.click();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('dialog')).to.have.length(1);
+    expect(harness(el).queryAll('dialog')).to.have.length(1);
     delete window_.runs;
   });
 });

@@ -2,6 +2,7 @@
 import type {CookieConsent} from '../src/cookie-consent.js';
 import type {ConsentChangeDetail} from '../src/core/store.js';
 import {clearCookies} from './helpers.js';
+import {harness, type ConsentHarness} from './support/harness.js';
 
 export type SiteWindow = Window &
   typeof globalThis & {
@@ -34,9 +35,10 @@ export class SiteFrame {
     return this.win.document.querySelector('cookie-consent') as CookieConsent;
   }
 
-  part(name: string): HTMLElement | null {
-    return this.element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-  }
+  /** The page's `<cookie-consent>` as tests see it, whichever page the frame holds now (none yet: nothing found). */
+  readonly ui: ConsentHarness = harness(
+    () => this.frame.contentWindow?.document?.querySelector<CookieConsent>('cookie-consent') ?? null
+  );
 
   async open(path: string): Promise<SiteWindow> {
     const done = this.loaded();
