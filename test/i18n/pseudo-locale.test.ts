@@ -4,13 +4,13 @@
  */
 import {expect, fixture} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
-import {localeLoaders} from '../src/generated/locale-loaders.js';
-import {harness, ShadowHarness} from './support/harness.js';
+import {localeLoaders} from '../../src/generated/locale-loaders.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 
 // Registered before any element configures lit-localize, as a shipped locale would be.
-localeLoaders['en-XA'] = () => import('./generated/locales/en-XA.js');
-await import('../src/define.js');
-const {clearCookies, emulateMediaFeatures, STEADY_MEDIA} = await import('./helpers.js');
+localeLoaders['en-XA'] = () => import('../generated/locales/en-XA.js');
+await import('../../src/define.js');
+const {clearCookies, emulateMediaFeatures, STEADY_MEDIA} = await import('../support/helpers.js');
 
 type Element = HTMLElementTagNameMap['cookie-consent'];
 

@@ -1,10 +1,10 @@
 /** A locale file that cannot be loaded: English is shown, with one warning, and the banner works. */
 import {expect, fixture} from '@open-wc/testing';
-import {localeLoaders} from '../src/generated/locale-loaders.js';
-import '../src/define.js';
-import type {CookieConsent} from '../src/cookie-consent.js';
-import {captureWarningsAsync, clearCookies} from './helpers.js';
-import {harness} from './support/harness.js';
+import {localeLoaders} from '../../src/generated/locale-loaders.js';
+import '../../src/define.js';
+import type {CookieConsent} from '../../src/cookie-consent.js';
+import {captureWarningsAsync, clearCookies} from '../support/helpers.js';
+import {harness} from '../support/harness.js';
 
 beforeEach(() => clearCookies());
 

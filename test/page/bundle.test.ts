@@ -3,8 +3,9 @@
  * in an iframe of the test page, and we check what the visitor and the site see.
  */
 import {expect} from '@open-wc/testing';
-import {freshSiteFrameEachTest, until, type SiteFrame} from './site-frame.js';
-import {ShadowHarness} from './support/harness.js';
+import {until} from '../support/helpers.js';
+import {freshSiteFrameEachTest, type SiteFrame} from '../support/site-frame.js';
+import {ShadowHarness} from '../support/harness.js';
 
 let site: SiteFrame;
 
@@ -202,5 +203,16 @@ describe("the bundle in the visitor's language", () => {
     expect(win.hostApp).to.deep.equal({locale: 'fr', greeting: 'Bonjour'});
     expect(site.ui.part('accept')!.textContent!.trim()).to.equal('Accetto');
     expect(site.errors).to.deep.equal([]);
+  });
+});
+
+describe('a decision made before the page finished parsing', () => {
+  it('is not followed by a second, "stored" event', async () => {
+    const loaded = site.loaded();
+    site.frame.src = '/test/pages/slow-parse.html';
+    await until(() => !!site.ui.part('accept'), 'the banner', 5000);
+    site.ui.click('accept');
+    await loaded;
+    expect(site.win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['accept-all']);
   });
 });

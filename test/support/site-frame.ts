@@ -1,8 +1,8 @@
 /** Loads a plain HTML test page (which uses the built bundle) in an iframe, as a site would load it. */
-import type {CookieConsent} from '../src/cookie-consent.js';
-import type {ConsentChangeDetail} from '../src/core/store.js';
+import type {CookieConsent} from '../../src/cookie-consent.js';
+import type {ConsentChangeDetail} from '../../src/core/store.js';
 import {clearCookies} from './helpers.js';
-import {harness, type ConsentHarness} from './support/harness.js';
+import {harness, type ConsentHarness} from './harness.js';
 
 export type SiteWindow = Window &
   typeof globalThis & {
@@ -68,15 +68,6 @@ export class SiteFrame {
 
   remove(): void {
     this.frame.remove();
-  }
-}
-
-/** Waits until `condition` holds, or fails after `timeout` ms. */
-export async function until(condition: () => boolean, what: string, timeout = 3000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

@@ -1,29 +1,10 @@
 import {expect, fixture, html, nextFrame} from '@open-wc/testing';
-import {a11ySnapshot, findAccessibilityNode, sendKeys, setViewport} from '@web/test-runner-commands';
-import '../src/define.js';
-import type {CookieDeclaration} from '../src/elements/declaration.js';
-import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
-import {harness, ShadowHarness} from './support/harness.js';
-
-interface AXNode {
-  role: string;
-  name: string;
-  level?: number;
-  children: AXNode[];
-}
-
-async function axTree(): Promise<AXNode> {
-  return (await a11ySnapshot({})) as unknown as AXNode;
-}
-
-function findAx(tree: AXNode, role: string, name: string): AXNode | null {
-  return findAccessibilityNode<AXNode>(tree, (node) => node.role === role && node.name === name);
-}
-
-function findAllAx(tree: AXNode, role: string): AXNode[] {
-  const found = tree.role === role ? [tree] : [];
-  return found.concat(...(tree.children ?? []).map((child) => findAllAx(child, role)));
-}
+import {sendKeys, setViewport} from '@web/test-runner-commands';
+import '../../src/define.js';
+import type {CookieDeclaration} from '../../src/elements/declaration.js';
+import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
+import {axTree, findAllAx, findAx} from '../support/a11y.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 
 const DECLARED = {
   cookies: {

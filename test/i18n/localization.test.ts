@@ -1,12 +1,11 @@
-/** Every shipped locale in the banner and panel, the language fallback chain, live switching, RTL. */
-import {expect, fixture, fixtureCleanup, nextFrame} from '@open-wc/testing';
+/** Every shipped locale in the banner and panel, the language an element takes, live switching, RTL. */
+import {expect, fixture, fixtureCleanup, html, nextFrame} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
-import '../src/define.js';
-import type {CookieConsent} from '../src/cookie-consent.js';
-import {matchLocale} from '../src/i18n/locale.js';
-import {activeLocale, availableLocales} from '../src/i18n/localization.js';
-import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
-import {harness, type ShadowHarness} from './support/harness.js';
+import '../../src/define.js';
+import type {CookieConsent} from '../../src/cookie-consent.js';
+import {activeLocale, availableLocales} from '../../src/i18n/localization.js';
+import {clearCookies, emulateMediaFeatures, STEADY_MEDIA, until} from '../support/helpers.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 
 /** The visible texts of the banner and the open panel, one string per text node. */
 function texts(el: CookieConsent): string[] {
@@ -82,34 +81,10 @@ describe('every shipped locale', () => {
 });
 
 describe('choosing the language', () => {
-  it('follows the fallback chain to what ships', () => {
-    const shipped = availableLocales();
-    const cases: [string[], string][] = [
-      [['sr-Latn-RS'], 'sr-Latn'],
-      [['sr-Cyrl-BA'], 'sr-Cyrl'],
-      [['sr'], 'sr-Cyrl'],
-      [['pt-PT'], 'pt'],
-      [['pt-BR'], 'pt-BR'],
-      [['zh-TW'], 'zh-Hant'],
-      [['zh-HK'], 'zh-Hant'],
-      [['zh-CN'], 'zh-Hans'],
-      [['zh'], 'zh-Hans'],
-      [['no-NO'], 'nb'],
-      [['de-AT'], 'de'],
-      [['FR_ca'], 'fr'],
-      [['xx', 'cy', 'it-CH'], 'it'],
-      [['xx'], 'en'],
-      [[], 'en'],
-    ];
-    for (const [requested, expected] of cases) {
-      expect(matchLocale(requested, shipped), requested.join(',')).to.equal(expected);
-    }
-  });
-
   it('takes the closest lang of the page when the element has none', async () => {
     const wrapper = await fixture<HTMLElement>('<div lang="de-CH"><cookie-consent></cookie-consent></div>');
     const el = wrapper.querySelector('cookie-consent')!;
-    await until(() => harness(el).banner?.getAttribute('lang') === 'de');
+    await until(() => harness(el).banner?.getAttribute('lang') === 'de', 'the German banner');
     expect(harness(el).part('accept')!.textContent!.trim()).to.not.equal('I agree');
   });
 
@@ -132,16 +107,16 @@ describe('choosing the language', () => {
     const ui = harness(el);
     const french = ui.part('accept')!.textContent!.trim();
     el.setAttribute('lang', 'it');
-    await until(() => ui.banner?.getAttribute('lang') === 'it');
+    await until(() => ui.banner?.getAttribute('lang') === 'it', 'the Italian banner');
     expect(ui.part('accept')!.textContent!.trim()).to.not.equal(french);
 
     el.removeAttribute('lang');
     const original = document.documentElement.lang;
     try {
       document.documentElement.lang = 'es';
-      await until(() => ui.banner?.getAttribute('lang') === 'es');
+      await until(() => ui.banner?.getAttribute('lang') === 'es', 'the Spanish banner');
       document.documentElement.lang = 'ar';
-      await until(() => ui.banner?.getAttribute('dir') === 'rtl');
+      await until(() => ui.banner?.getAttribute('dir') === 'rtl', 'the Arabic banner');
     } finally {
       document.documentElement.lang = original;
     }
@@ -172,22 +147,38 @@ describe('choosing the language', () => {
 
   it('places the box layout in the other corner right-to-left', async () => {
     const ltr = await fixture<CookieConsent>('<cookie-consent lang="en" layout="box"></cookie-consent>');
-    await until(() => !!harness(ltr).banner);
+    await until(() => !!harness(ltr).banner, 'the banner');
     const ltrBox = harness(ltr).banner!.getBoundingClientRect();
     expect(ltrBox.right).to.be.above(innerWidth / 2);
     fixtureCleanup();
     const rtl = await fixture<CookieConsent>('<cookie-consent lang="ar" layout="box"></cookie-consent>');
-    await until(() => harness(rtl).banner?.getAttribute('dir') === 'rtl');
+    await until(() => harness(rtl).banner?.getAttribute('dir') === 'rtl', 'the Arabic banner');
     await nextFrame();
     const rtlBox = harness(rtl).banner!.getBoundingClientRect();
     expect(rtlBox.left).to.be.below(innerWidth / 2);
   });
-});
 
-async function until(condition: () => boolean, timeout = 3000) {
-  const end = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+  it('settles when two elements ask for two languages, instead of switching back and forth', async () => {
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <cookie-consent lang="fr"></cookie-consent>
+        <article lang="es"><cookie-declaration></cookie-declaration></article>
+      </div>
+    `);
+    const el = page.querySelector('cookie-consent')!;
+    const ui = harness(el);
+    const declaration = page.querySelector('cookie-declaration')!;
+    let updates = 0;
+    const count = () => updates++;
+    await until(() => !!ui.banner, 'the banner');
+    el.addEventListener('cookie-consent-change', count);
+    const observer = new MutationObserver(count);
+    for (const root of ui.shadowRoots()) observer.observe(root, {subtree: true, characterData: true, childList: true});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    observer.disconnect();
+    expect(updates, 'no re-rendering while idle').to.be.below(5);
+    expect(ui.banner!.getAttribute('lang')).to.equal('fr');
+    expect(new ShadowHarness(declaration).query('.declaration')!.getAttribute('lang')).to.equal('fr');
+    fixtureCleanup();
+  });
+});

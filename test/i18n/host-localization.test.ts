@@ -4,16 +4,16 @@
  */
 import {expect, fixture} from '@open-wc/testing';
 import {configureLocalization} from '@lit/localize';
-import {clearCookies} from './helpers.js';
-import {harness} from './support/harness.js';
+import {clearCookies} from '../support/helpers.js';
+import {harness} from '../support/harness.js';
 
 // The app configures lit-localize first, as it would at start-up.
 const app = configureLocalization({
   sourceLocale: 'en',
   targetLocales: ['de'],
-  loadLocale: () => import('../src/generated/locales/de.js'),
+  loadLocale: () => import('../../src/generated/locales/de.js'),
 });
-await import('../src/define.js');
+await import('../../src/define.js');
 
 beforeEach(() => clearCookies());
 

@@ -4,8 +4,9 @@
  * aggressive CSS, and a page that configured nothing (the library must stay quiet).
  */
 import {expect} from '@open-wc/testing';
-import {freshSiteFrameEachTest, type SiteFrame, until, type SiteWindow} from './site-frame.js';
-import {ShadowHarness} from './support/harness.js';
+import {until} from '../support/helpers.js';
+import {freshSiteFrameEachTest, type SiteFrame, type SiteWindow} from '../support/site-frame.js';
+import {ShadowHarness} from '../support/harness.js';
 
 let site: SiteFrame;
 freshSiteFrameEachTest((frame) => (site = frame));
