@@ -1,6 +1,6 @@
 /** Generated cookie values for fuzzing the decision parser: valid records, mutations of them, and junk. */
 import fc from 'fast-check';
-import {OPTIONAL_CATEGORIES} from '../src/core/store.js';
+import {OPTIONAL_CATEGORIES} from '../../src/core/store.js';
 
 const DAY = 86400000;
 

@@ -4,28 +4,29 @@
  */
 import {expect, fixture} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
-import {localeLoaders} from '../src/generated/locale-loaders.js';
+import {localeLoaders} from '../../src/generated/locale-loaders.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 
 // Registered before any element configures lit-localize, as a shipped locale would be.
-localeLoaders['en-XA'] = () => import('./generated/locales/en-XA.js');
-await import('../src/define.js');
-const {clearCookies, emulateMediaFeatures, STEADY_MEDIA} = await import('./helpers.js');
+localeLoaders['en-XA'] = () => import('../generated/locales/en-XA.js');
+await import('../../src/define.js');
+const {clearCookies, emulateMediaFeatures, STEADY_MEDIA} = await import('../support/helpers.js');
 
 type Element = HTMLElementTagNameMap['cookie-consent'];
 
-function unlocalized(root: ShadowRoot): string[] {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+function unlocalized(inside: ShadowHarness): string[] {
   const found: string[] = [];
-  while (walker.nextNode()) {
-    const text = walker.currentNode.textContent!.trim();
+  for (const node of inside.textNodes()) {
+    const text = node.textContent!.trim();
     if (/\p{L}/u.test(text) && !text.includes('⟦')) found.push(text);
   }
   return found;
 }
 
 /** Text boxes that clip their text or stick out of the viewport; wide tables scroll inside their own region. */
-function overflowing(root: ShadowRoot): string[] {
-  return [...root.querySelectorAll<HTMLElement>('button, label, h2, h3, p, a, th, td, caption, [role=region]')]
+function overflowing(inside: ShadowHarness): string[] {
+  return inside
+    .queryAll('button, label, h2, h3, p, a, th, td, caption, [role=region]')
     .filter((node) => {
       const sticksOut = node.getBoundingClientRect().right > innerWidth + 0.5;
       const clipped = node.scrollWidth > node.clientWidth + 1;
@@ -59,15 +60,15 @@ describe('the pseudo-locale', () => {
           <cookie-declaration></cookie-declaration>
         </div>`);
       const consent = page.querySelector('cookie-consent') as Element;
-      await until(() => !!consent.shadowRoot!.querySelector('[part~=banner]'));
+      await until(() => !!harness(consent).banner);
       await consent.showPreferences();
       consent.save({performance: true});
       await consent.showPreferences();
       for (const element of page.querySelectorAll('cookie-consent, cookie-consent-gate, cookie-declaration')) {
-        const root = element.shadowRoot!;
+        const inside = new ShadowHarness(element);
         await (element as Element).updateComplete;
-        expect(unlocalized(root), `${element.localName}: text that bypassed msg()`).to.deep.equal([]);
-        expect(overflowing(root), `${element.localName}: clipped or overflowing`).to.deep.equal([]);
+        expect(unlocalized(inside), `${element.localName}: text that bypassed msg()`).to.deep.equal([]);
+        expect(overflowing(inside), `${element.localName}: clipped or overflowing`).to.deep.equal([]);
       }
       expect(document.documentElement.scrollWidth).to.be.at.most(width);
     });

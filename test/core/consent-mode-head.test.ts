@@ -5,10 +5,10 @@
 import {expect} from '@open-wc/testing';
 import fc from 'fast-check';
 import Cookies from 'js-cookie';
-import {consentModeState} from '../src/core/consent-mode.js';
-import {parseDecision} from '../src/core/store.js';
-import {clearCookies} from './helpers.js';
-import {cookieValues} from './cookie-values.js';
+import {consentModeState} from '../../src/core/consent-mode.js';
+import {parseDecision} from '../../src/core/store.js';
+import {clearCookies} from '../support/helpers.js';
+import {cookieValues} from '../support/cookie-values.js';
 
 const code = await (await fetch('/dist/consent-mode.js')).text();
 type LayerWindow = Window & {dataLayer?: IArguments[]};

@@ -74,3 +74,12 @@ export const STEADY_MEDIA = [{name: 'prefers-reduced-motion', value: 'reduce'}];
 export function disableCookies(disabled: boolean): Promise<boolean> {
   return executeServerCommand<boolean, boolean>('disable-cookies', disabled);
 }
+
+/** Waits until `condition` holds, or fails after `timeout` ms. */
+export async function until(condition: () => boolean, what: string, timeout = 3000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

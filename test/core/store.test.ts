@@ -1,53 +1,15 @@
+/** ConsentStore: deciding, persisting, reading back and forgetting a decision, over an in-memory jar. */
 import {expect} from '@open-wc/testing';
 import {
   ConsentStore,
-  DEFAULT_OPTIONS,
-  MAX_COOKIE_LENGTH,
   parseDecision,
   serializeDecision,
   type ConsentChangeDetail,
   type ConsentStoreEvent,
   type CookieJar,
-  type CookieWriteOptions,
-  type StoreOptions,
-} from '../src/core/store.js';
-import {captureWarnings} from './helpers.js';
-
-const DAY = 24 * 60 * 60 * 1000;
-const NOW = Date.UTC(2026, 10, 27, 12);
-
-/** An in-memory cookie jar that records what the store wrote. */
-class MemoryJar implements CookieJar {
-  readonly values = new Map<string, string>();
-  lastOptions?: CookieWriteOptions;
-  get(name: string) {
-    return this.values.get(name);
-  }
-  set(name: string, value: string, options: CookieWriteOptions) {
-    this.values.set(name, value);
-    this.lastOptions = options;
-  }
-  remove(name: string) {
-    this.values.delete(name);
-  }
-}
-
-function makeStore(options: Partial<StoreOptions> = {}, jar = new MemoryJar(), now = () => NOW) {
-  const store = new ConsentStore(jar, now);
-  store.configure({...DEFAULT_OPTIONS, ...options});
-  return {store, jar};
-}
-
-function validRecord(overrides: Record<string, unknown> = {}) {
-  return JSON.stringify({
-    v: 1,
-    rev: '1',
-    at: NOW - DAY,
-    id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
-    granted: ['performance'],
-    ...overrides,
-  });
-}
+} from '../../src/core/store.js';
+import {captureWarnings} from '../support/helpers.js';
+import {DAY, makeStore, MemoryJar, NOW, validRecord} from '../support/store.js';
 
 describe('ConsentStore', () => {
   it('starts undecided when nothing is stored', () => {
@@ -222,56 +184,5 @@ describe('ConsentStore', () => {
     };
     const parsed = parseDecision(serializeDecision(decision), {revision: 'spring-2026', expiresDays: 10, now: NOW});
     expect(parsed).to.deep.equal(decision);
-  });
-});
-
-describe('parseDecision on tampered values', () => {
-  const context = {revision: '1', expiresDays: 182, now: NOW};
-  const cases: [string, string][] = [
-    ['not JSON', 'performance=yes'],
-    ['truncated JSON', validRecord().slice(0, -3)],
-    ['JSON null', 'null'],
-    ['an array', '["performance"]'],
-    ['a number', '42'],
-    ['a string', '"granted"'],
-    ['an unknown key', validRecord({extra: true})],
-    ['a missing key', JSON.stringify({v: 1, rev: '1', at: NOW, granted: []})],
-    ['a __proto__ key', validRecord().replace('{', '{"__proto__":{"targeting":true},')],
-    ['__proto__ in place of granted', validRecord().replace('"granted"', '"__proto__"')],
-    ['an unknown format version', validRecord({v: 2})],
-    ['a numeric revision', validRecord({rev: 1})],
-    ['a time as a string', validRecord({at: String(NOW)})],
-    ['a fractional time', validRecord({at: NOW + 0.5})],
-    ['a negative time', validRecord({at: -1})],
-    ['a time in the future', validRecord({at: NOW + 30 * DAY})],
-    ['a malformed consent id', validRecord({id: 'not-an-id'})],
-    ['granted as an object', validRecord({granted: {performance: true}})],
-    ['granted as a string', validRecord({granted: 'performance'})],
-    ['an unknown category', validRecord({granted: ['performance', 'everything']})],
-    ['necessary listed', validRecord({granted: ['necessary']})],
-    ['a repeated category', validRecord({granted: ['targeting', 'targeting']})],
-    ['a boolean category', validRecord({granted: [true]})],
-    ['an oversized value', validRecord({id: 'x'.repeat(MAX_COOKIE_LENGTH)})],
-  ];
-
-  for (const [name, raw] of cases) {
-    it(`refuses ${name}`, () => {
-      const result = parseDecision(raw, context);
-      expect(result, raw).to.be.a('string');
-    });
-  }
-
-  it('accepts the untampered value', () => {
-    expect(parseDecision(validRecord(), context)).to.be.an('object');
-  });
-
-  it('warns, prefixed, and asks again when the stored cookie is tampered', () => {
-    const jar = new MemoryJar();
-    jar.values.set('cookie_consent', validRecord({granted: ['everything']}));
-    const warnings = captureWarnings(() => {
-      expect(makeStore({}, jar).store.consent).to.equal(null);
-    });
-    expect(warnings).to.have.length(1);
-    expect(warnings[0]).to.match(/^cookie-consent-elements: ignoring the stored consent cookie/);
   });
 });

@@ -3,7 +3,9 @@
  * in an iframe of the test page, and we check what the visitor and the site see.
  */
 import {expect} from '@open-wc/testing';
-import {freshSiteFrameEachTest, until, type SiteFrame} from './site-frame.js';
+import {until} from '../support/helpers.js';
+import {freshSiteFrameEachTest, type SiteFrame} from '../support/site-frame.js';
+import {ShadowHarness} from '../support/harness.js';
 
 let site: SiteFrame;
 
@@ -12,10 +14,10 @@ freshSiteFrameEachTest((frame) => (site = frame));
 describe('the script-tag bundle on a plain page', () => {
   it('asks on the first visit, stores the decision, and stays quiet on the next page view', async () => {
     let win = await site.open('/test/pages/site.html');
-    expect(site.part('banner') !== null, 'banner on first visit').to.equal(true);
+    expect(site.ui.banner !== null, 'banner on first visit').to.equal(true);
     expect(win.consentEvents).to.deep.equal([]);
 
-    site.part('reject')!.click();
+    site.ui.click('reject');
     expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['reject-all']);
     const cookie = win.document.cookie.split('; ').find((entry) => entry.startsWith('cookie_consent='));
     expect(cookie, 'decision cookie').to.be.a('string');
@@ -23,8 +25,8 @@ describe('the script-tag bundle on a plain page', () => {
     expect(stored.granted).to.deep.equal([]);
 
     win = await site.reload();
-    expect(site.part('banner') === null, 'no banner after a decision').to.equal(true);
-    expect(site.element.shadowRoot!.querySelector('dialog') === null, 'no panel').to.equal(true);
+    expect(site.ui.banner === null, 'no banner after a decision').to.equal(true);
+    expect(site.ui.dialog === null, 'no panel').to.equal(true);
     expect(win.consentEvents).to.have.length(1);
     expect(win.consentEvents[0]).to.deep.equal({
       consent: {necessary: true, performance: false, functionality: false, targeting: false},
@@ -46,13 +48,13 @@ describe('the script-tag bundle on a plain page', () => {
         .sort();
     let win = await site.open('/test/pages/site.html');
     expect(files(win)).to.deep.equal(['cookie-consent.js']);
-    site.part('preferences')!.click();
+    site.ui.click('preferences');
     await site.element.updateComplete;
     expect(files(win)).to.deep.equal(['cookie-consent.js', 'panel', 'texts']);
 
     // The page with a JSON block, Consent Mode, a gate and a French visitor fetches what it uses.
     win = await site.open('/test/pages/french.html');
-    await until(() => site.part('banner') !== null, 'the French banner');
+    await until(() => site.ui.banner !== null, 'the French banner');
     expect(files(win)).to.include.members(['cookie-consent.js', 'locales/fr.js', 'runtime']);
     win = await site.open('/test/pages/gating.html');
     await site.element.updateComplete;
@@ -61,17 +63,17 @@ describe('the script-tag bundle on a plain page', () => {
 
   it('styles the banner, the panel and the gate with style elements where stylesheets cannot be constructed', async () => {
     const win = await site.open('/test/pages/old-browser.html');
-    const banner = site.part('banner')!;
+    const banner = site.ui.banner!;
     expect(win.getComputedStyle(banner).position).to.equal('fixed');
-    const gate = win.document.querySelector('cookie-consent-gate')!;
-    await until(() => gate.shadowRoot?.querySelector('[part=placeholder]') != null, 'the gate placeholder');
-    expect(win.getComputedStyle(gate.shadowRoot!.querySelector('[part=placeholder]')!).display).to.equal('grid');
-    expect(gate.shadowRoot!.querySelectorAll('style')).to.have.length(4);
-    site.part('preferences')!.click();
-    await until(() => site.element.shadowRoot!.querySelector('dialog')?.open === true, 'the panel');
-    const toggle = site.element.shadowRoot!.querySelector<HTMLElement>('#switch-performance')!;
+    const gate = new ShadowHarness(win.document.querySelector('cookie-consent-gate')!);
+    await until(() => gate.part('placeholder') != null, 'the gate placeholder');
+    expect(win.getComputedStyle(gate.part('placeholder')!).display).to.equal('grid');
+    expect(gate.queryAll('style')).to.have.length(4);
+    site.ui.click('preferences');
+    await until(() => site.ui.dialog?.open === true, 'the panel');
+    const toggle = site.ui.switch('performance')!;
     expect(win.getComputedStyle(toggle).appearance).to.equal('none');
-    expect(site.element.shadowRoot!.querySelectorAll('style')).to.have.length(4);
+    expect(site.ui.queryAll('style')).to.have.length(4);
     expect(site.errors).to.deep.equal([]);
   });
 
@@ -79,7 +81,7 @@ describe('the script-tag bundle on a plain page', () => {
     const win = await site.open('/test/pages/stale.html');
     const warnings: string[] = [];
     win.console.warn = (message: unknown) => warnings.push(String(message));
-    const preferences = site.part('preferences')!;
+    const preferences = site.ui.part('preferences')!;
     preferences.focus();
     preferences.click();
     await until(() => warnings.length > 0, 'a warning');
@@ -90,24 +92,24 @@ describe('the script-tag bundle on a plain page', () => {
       'cookie-consent-elements: could not load the preferences panel.',
       'cookie-consent-elements: could not load the preferences panel.',
     ]);
-    expect(site.element.shadowRoot!.querySelector('dialog') === null, 'no panel').to.equal(true);
-    expect(site.part('banner') !== null, 'the banner stays').to.equal(true);
-    expect(site.element.shadowRoot!.activeElement === preferences, 'focus stays on its button').to.equal(true);
-    site.part('reject')!.click();
+    expect(site.ui.dialog === null, 'no panel').to.equal(true);
+    expect(site.ui.banner !== null, 'the banner stays').to.equal(true);
+    expect(site.ui.activeElement === preferences, 'focus stays on its button').to.equal(true);
+    site.ui.click('reject');
     expect(win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['reject-all']);
-    await until(() => site.part('banner') === null, 'the banner to go once decided');
+    await until(() => site.ui.banner === null, 'the banner to go once decided');
     expect(site.errors).to.deep.equal([]);
   });
 
   it('opens the panel from the page\'s "Cookie Management" link and changes the decision', async () => {
     const win = await site.open('/test/pages/site.html');
-    site.part('accept')!.click();
+    site.ui.click('accept');
     win.document.querySelector<HTMLElement>('[data-cookie-preferences]')!.click();
     await site.element.updateComplete;
-    const dialog = site.element.shadowRoot!.querySelector('dialog')!;
+    const dialog = site.ui.dialog!;
     expect(dialog.open).to.equal(true);
-    site.element.shadowRoot!.querySelector<HTMLInputElement>('#switch-targeting')!.click();
-    site.part('save')!.click();
+    site.ui.switch('targeting')!.click();
+    site.ui.click('save');
     const last = win.consentEvents.at(-1)!;
     expect(last.reason).to.equal('save');
     expect(last.changed).to.deep.equal(['targeting']);
@@ -151,7 +153,7 @@ describe('the script-tag bundle on a plain page', () => {
     win.document.body.append(declaration);
     await win.customElements.whenDefined('cookie-declaration');
     await (declaration as HTMLElement & {updateComplete: Promise<boolean>}).updateComplete;
-    expect(declaration.shadowRoot!.querySelectorAll('h3').length).to.equal(4);
+    expect(new ShadowHarness(declaration).queryAll('h3').length).to.equal(4);
     expect(chunks()).to.have.length(1);
     // A gate that comes inside other added markup is found too.
     const article = win.document.createElement('article');
@@ -161,7 +163,7 @@ describe('the script-tag bundle on a plain page', () => {
     await win.customElements.whenDefined('cookie-consent-gate');
     const gate = article.querySelector('cookie-consent-gate') as HTMLElement & {updateComplete: Promise<boolean>};
     await gate.updateComplete;
-    expect(gate.shadowRoot!.querySelector('[part=button]') !== null, 'the gate placeholder').to.equal(true);
+    expect(new ShadowHarness(gate).part('button') !== null, 'the gate placeholder').to.equal(true);
     expect(chunks()).to.have.length(1);
   });
 
@@ -169,8 +171,8 @@ describe('the script-tag bundle on a plain page', () => {
     const win = await site.open('/test/pages/twice.html');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(site.errors).to.deep.equal([]);
-    expect(site.part('banner') !== null).to.equal(true);
-    site.part('accept')!.click();
+    expect(site.ui.banner !== null).to.equal(true);
+    site.ui.click('accept');
     expect(win.consentEvents).to.have.length(1);
     const stored = win.document.cookie;
     const again = await site.reload();
@@ -197,9 +199,20 @@ describe("the bundle in the visitor's language", () => {
 
   it("keeps a host app's own lit-localize working beside the bundle's copy", async () => {
     const win = await site.open('/test/pages/host-lit-localize.html');
-    for (let i = 0; i < 100 && !site.part('banner'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let i = 0; i < 100 && !site.ui.banner; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(win.hostApp).to.deep.equal({locale: 'fr', greeting: 'Bonjour'});
-    expect(site.part('accept')!.textContent!.trim()).to.equal('Accetto');
+    expect(site.ui.part('accept')!.textContent!.trim()).to.equal('Accetto');
     expect(site.errors).to.deep.equal([]);
+  });
+});
+
+describe('a decision made before the page finished parsing', () => {
+  it('is not followed by a second, "stored" event', async () => {
+    const loaded = site.loaded();
+    site.frame.src = '/test/pages/slow-parse.html';
+    await until(() => !!site.ui.part('accept'), 'the banner', 5000);
+    site.ui.click('accept');
+    await loaded;
+    expect(site.win.consentEvents.map((detail) => detail.reason)).to.deep.equal(['accept-all']);
   });
 });

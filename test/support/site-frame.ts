@@ -1,7 +1,8 @@
 /** Loads a plain HTML test page (which uses the built bundle) in an iframe, as a site would load it. */
-import type {CookieConsent} from '../src/cookie-consent.js';
-import type {ConsentChangeDetail} from '../src/core/store.js';
+import type {CookieConsent} from '../../src/cookie-consent.js';
+import type {ConsentChangeDetail} from '../../src/core/store.js';
 import {clearCookies} from './helpers.js';
+import {harness, type ConsentHarness} from './harness.js';
 
 export type SiteWindow = Window &
   typeof globalThis & {
@@ -34,9 +35,10 @@ export class SiteFrame {
     return this.win.document.querySelector('cookie-consent') as CookieConsent;
   }
 
-  part(name: string): HTMLElement | null {
-    return this.element.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-  }
+  /** The page's `<cookie-consent>` as tests see it, whichever page the frame holds now (none yet: nothing found). */
+  readonly ui: ConsentHarness = harness(
+    () => this.frame.contentWindow?.document?.querySelector<CookieConsent>('cookie-consent') ?? null
+  );
 
   async open(path: string): Promise<SiteWindow> {
     const done = this.loaded();
@@ -66,15 +68,6 @@ export class SiteFrame {
 
   remove(): void {
     this.frame.remove();
-  }
-}
-
-/** Waits until `condition` holds, or fails after `timeout` ms. */
-export async function until(condition: () => boolean, what: string, timeout = 3000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

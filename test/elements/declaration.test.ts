@@ -1,28 +1,10 @@
 import {expect, fixture, html, nextFrame} from '@open-wc/testing';
-import {a11ySnapshot, findAccessibilityNode, sendKeys, setViewport} from '@web/test-runner-commands';
-import '../src/define.js';
-import type {CookieDeclaration} from '../src/elements/declaration.js';
-import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
-
-interface AXNode {
-  role: string;
-  name: string;
-  level?: number;
-  children: AXNode[];
-}
-
-async function axTree(): Promise<AXNode> {
-  return (await a11ySnapshot({})) as unknown as AXNode;
-}
-
-function findAx(tree: AXNode, role: string, name: string): AXNode | null {
-  return findAccessibilityNode<AXNode>(tree, (node) => node.role === role && node.name === name);
-}
-
-function findAllAx(tree: AXNode, role: string): AXNode[] {
-  const found = tree.role === role ? [tree] : [];
-  return found.concat(...(tree.children ?? []).map((child) => findAllAx(child, role)));
-}
+import {sendKeys, setViewport} from '@web/test-runner-commands';
+import '../../src/define.js';
+import type {CookieDeclaration} from '../../src/elements/declaration.js';
+import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
+import {axTree, findAllAx, findAx} from '../support/a11y.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 
 const DECLARED = {
   cookies: {
@@ -53,11 +35,13 @@ async function policyPage(categories = 'performance targeting') {
   return {cookieConsent, declaration};
 }
 
-const sections = (el: CookieDeclaration) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="category"]')];
-const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
+const sections = (el: CookieDeclaration) => new ShadowHarness(el).parts('category');
+/** The text of a node, or a text, with its white space collapsed. */
+const text = (node: Node | string | null | undefined) =>
+  (typeof node === 'string' ? node : node?.textContent)?.replace(/\s+/g, ' ').trim();
 const statuses = (el: CookieDeclaration) =>
   sections(el).map((section) => text(section.querySelector('[part~="status"]')));
-const buttonOf = (el: CookieDeclaration) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!;
+const buttonOf = (el: CookieDeclaration) => new ShadowHarness(el).part<HTMLButtonElement>('button')!;
 
 beforeEach(async () => {
   clearCookies();
@@ -102,7 +86,7 @@ describe('<cookie-declaration>', () => {
       ['_ga', 'Google Analytics', 'Distinguishes visitors', '2 years'],
       ['reading_queue (local storage)', 'Civic Ledger', '<b>Holds</b> page views', ''],
     ]);
-    expect(declaration.shadowRoot!.querySelector('b') === null, 'no HTML from the JSON').to.equal(true);
+    expect(new ShadowHarness(declaration).query('b') === null, 'no HTML from the JSON').to.equal(true);
   });
 
   it('says so instead of showing an empty table, and leaves out categories not offered', async () => {
@@ -111,7 +95,7 @@ describe('<cookie-declaration>', () => {
     expect(text(targeting.querySelector('h3'))).to.equal('Targeting and advertising');
     expect(targeting.querySelector('table') === null, 'no table').to.equal(true);
     expect(text(targeting.querySelector('.none'))).to.equal('This site uses no cookies of this kind.');
-    expect(text(declaration.shadowRoot!)).to.not.contain('Functionality');
+    expect(text(new ShadowHarness(declaration).text)).to.not.contain('Functionality');
   });
 
   it('shows the current choice and follows each decision as it is made', async () => {
@@ -143,7 +127,7 @@ describe('<cookie-declaration>', () => {
     buttonOf(declaration).focus();
     await sendKeys({press: 'Enter'});
     await cookieConsent.updateComplete;
-    expect(cookieConsent.shadowRoot!.querySelector('dialog')?.open).to.equal(true);
+    expect(harness(cookieConsent).dialog?.open).to.equal(true);
     await sendKeys({press: 'Escape'});
     await cookieConsent.updateComplete;
     await nextFrame();

@@ -1,21 +1,18 @@
-/** Every shipped locale in the banner and panel, the language fallback chain, live switching, RTL. */
-import {expect, fixture, fixtureCleanup, nextFrame} from '@open-wc/testing';
+/** Every shipped locale in the banner and panel, the language an element takes, live switching, RTL. */
+import {expect, fixture, fixtureCleanup, html, nextFrame} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
-import '../src/define.js';
-import type {CookieConsent} from '../src/cookie-consent.js';
-import {matchLocale} from '../src/i18n/locale.js';
-import {activeLocale, availableLocales} from '../src/i18n/localization.js';
-import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
-
-const part = (el: CookieConsent, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+import '../../src/define.js';
+import type {CookieConsent} from '../../src/cookie-consent.js';
+import {activeLocale, availableLocales} from '../../src/i18n/localization.js';
+import {clearCookies, emulateMediaFeatures, STEADY_MEDIA, until} from '../support/helpers.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 
 /** The visible texts of the banner and the open panel, one string per text node. */
 function texts(el: CookieConsent): string[] {
-  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_TEXT);
   const found: string[] = [];
-  while (walker.nextNode()) {
-    const text = walker.currentNode.textContent!.trim();
-    if (/\p{L}/u.test(text) && !walker.currentNode.parentElement?.closest('[role=status]')) found.push(text);
+  for (const node of harness(el).textNodes()) {
+    const text = node.textContent!.trim();
+    if (/\p{L}/u.test(text) && !node.parentElement?.closest('[role=status]')) found.push(text);
   }
   return found;
 }
@@ -24,14 +21,15 @@ async function shown(lang: string) {
   const el = await fixture<CookieConsent>(
     `<cookie-consent lang="${lang}" policy-url="/cookies.html"></cookie-consent>`
   );
-  for (let i = 0; i < 50 && !part(el, 'banner'); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (let i = 0; i < 50 && !harness(el).banner; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   await el.updateComplete;
   return el;
 }
 
 /** Elements whose text does not fit their box: clipped or overflowing. */
-function overflowing(root: ShadowRoot): string[] {
-  return [...root.querySelectorAll<HTMLElement>('button, label, h2, p, a, [role=switch]')]
+function overflowing(ui: ShadowHarness): string[] {
+  return ui
+    .queryAll('button, label, h2, p, a, [role=switch]')
     .filter((node) => node.scrollWidth > node.clientWidth + 1 || node.getBoundingClientRect().right > innerWidth + 0.5)
     .map((node) => `${node.localName}: ${node.textContent!.trim().slice(0, 40)}`);
 }
@@ -60,21 +58,22 @@ describe('every shipped locale', () => {
     it(`${locale}: banner and panel in that language, lang and dir set, accessible, nothing clipped at 320 px`, async () => {
       await setViewport({width: 320, height: 640});
       const el = await shown(locale);
+      const ui = harness(el);
       expect(activeLocale()).to.equal(locale);
-      const banner = part(el, 'banner')!;
+      const banner = ui.banner!;
       expect(banner.getAttribute('lang')).to.equal(locale);
       const dir = ['ar', 'he', 'fa'].includes(locale) ? 'rtl' : 'ltr';
       expect(banner.getAttribute('dir')).to.equal(dir);
-      const status = el.shadowRoot!.querySelector('[role=status]')!;
+      const status = ui.status!;
       expect([status.getAttribute('lang'), status.getAttribute('dir')], 'status notice').to.deep.equal([locale, dir]);
       await el.showPreferences();
-      expect(part(el, 'dialog')!.getAttribute('lang')).to.equal(locale);
+      expect(ui.part('dialog')!.getAttribute('lang')).to.equal(locale);
       const left = texts(el).filter((text) => english.includes(text));
       expect(left, 'English left').to.deep.equal([]);
-      expect(overflowing(el.shadowRoot!), 'clipped or overflowing').to.deep.equal([]);
+      expect(overflowing(ui), 'clipped or overflowing').to.deep.equal([]);
       expect(document.documentElement.scrollWidth).to.be.at.most(320);
       await expect(el).to.be.accessible();
-      el.shadowRoot!.querySelector('dialog')!.close();
+      ui.dialog!.close();
       await el.updateComplete;
       await expect(el).to.be.accessible();
     });
@@ -82,35 +81,11 @@ describe('every shipped locale', () => {
 });
 
 describe('choosing the language', () => {
-  it('follows the fallback chain to what ships', () => {
-    const shipped = availableLocales();
-    const cases: [string[], string][] = [
-      [['sr-Latn-RS'], 'sr-Latn'],
-      [['sr-Cyrl-BA'], 'sr-Cyrl'],
-      [['sr'], 'sr-Cyrl'],
-      [['pt-PT'], 'pt'],
-      [['pt-BR'], 'pt-BR'],
-      [['zh-TW'], 'zh-Hant'],
-      [['zh-HK'], 'zh-Hant'],
-      [['zh-CN'], 'zh-Hans'],
-      [['zh'], 'zh-Hans'],
-      [['no-NO'], 'nb'],
-      [['de-AT'], 'de'],
-      [['FR_ca'], 'fr'],
-      [['xx', 'cy', 'it-CH'], 'it'],
-      [['xx'], 'en'],
-      [[], 'en'],
-    ];
-    for (const [requested, expected] of cases) {
-      expect(matchLocale(requested, shipped), requested.join(',')).to.equal(expected);
-    }
-  });
-
   it('takes the closest lang of the page when the element has none', async () => {
     const wrapper = await fixture<HTMLElement>('<div lang="de-CH"><cookie-consent></cookie-consent></div>');
     const el = wrapper.querySelector('cookie-consent')!;
-    await until(() => part(el, 'banner')?.getAttribute('lang') === 'de');
-    expect(part(el, 'accept')!.textContent!.trim()).to.not.equal('I agree');
+    await until(() => harness(el).banner?.getAttribute('lang') === 'de', 'the German banner');
+    expect(harness(el).part('accept')!.textContent!.trim()).to.not.equal('I agree');
   });
 
   it("opens a returning visitor's panel in their language from the start", async () => {
@@ -118,9 +93,9 @@ describe('choosing the language', () => {
     first.rejectAll();
     fixtureCleanup();
     const el = await fixture<CookieConsent>('<cookie-consent lang="de"></cookie-consent>');
-    expect(part(el, 'banner') === null, 'no banner for a returning visitor').to.equal(true);
+    expect(harness(el).banner === null, 'no banner for a returning visitor').to.equal(true);
     await el.showPreferences();
-    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    const dialog = harness(el).dialog!;
     expect(dialog.open).to.equal(true);
     expect(dialog.lang).to.equal('de');
     expect(dialog.querySelector('h2')!.textContent).not.to.equal('Your cookie choices');
@@ -129,18 +104,19 @@ describe('choosing the language', () => {
 
   it('switches live when its lang attribute, or <html lang>, changes', async () => {
     const el = await shown('fr');
-    const french = part(el, 'accept')!.textContent!.trim();
+    const ui = harness(el);
+    const french = ui.part('accept')!.textContent!.trim();
     el.setAttribute('lang', 'it');
-    await until(() => part(el, 'banner')?.getAttribute('lang') === 'it');
-    expect(part(el, 'accept')!.textContent!.trim()).to.not.equal(french);
+    await until(() => ui.banner?.getAttribute('lang') === 'it', 'the Italian banner');
+    expect(ui.part('accept')!.textContent!.trim()).to.not.equal(french);
 
     el.removeAttribute('lang');
     const original = document.documentElement.lang;
     try {
       document.documentElement.lang = 'es';
-      await until(() => part(el, 'banner')?.getAttribute('lang') === 'es');
+      await until(() => ui.banner?.getAttribute('lang') === 'es', 'the Spanish banner');
       document.documentElement.lang = 'ar';
-      await until(() => part(el, 'banner')?.getAttribute('dir') === 'rtl');
+      await until(() => ui.banner?.getAttribute('dir') === 'rtl', 'the Arabic banner');
     } finally {
       document.documentElement.lang = original;
     }
@@ -148,43 +124,61 @@ describe('choosing the language', () => {
 
   it('mirrors the layout right-to-left: buttons and switches on the other side', async () => {
     const ltr = await shown('en');
-    const ltrAccept = part(ltr, 'accept')!.getBoundingClientRect();
-    const ltrReject = part(ltr, 'reject')!.getBoundingClientRect();
+    const ltrUi = harness(ltr);
+    const ltrAccept = ltrUi.part('accept')!.getBoundingClientRect();
+    const ltrReject = ltrUi.part('reject')!.getBoundingClientRect();
     expect(ltrAccept.left).to.be.below(ltrReject.left);
     await ltr.showPreferences();
-    const ltrSwitch = ltr.shadowRoot!.querySelector('#switch-performance')!.getBoundingClientRect();
-    const ltrLabel = ltr.shadowRoot!.querySelector('label[for=switch-performance]')!.getBoundingClientRect();
+    const ltrSwitch = ltrUi.switch('performance')!.getBoundingClientRect();
+    const ltrLabel = ltrUi.query('label[for=switch-performance]')!.getBoundingClientRect();
     expect(ltrSwitch.left).to.be.above(ltrLabel.left);
     fixtureCleanup();
 
     const rtl = await shown('he');
-    const rtlAccept = part(rtl, 'accept')!.getBoundingClientRect();
-    const rtlReject = part(rtl, 'reject')!.getBoundingClientRect();
+    const rtlUi = harness(rtl);
+    const rtlAccept = rtlUi.part('accept')!.getBoundingClientRect();
+    const rtlReject = rtlUi.part('reject')!.getBoundingClientRect();
     expect(rtlAccept.left, 'agree is on the right').to.be.above(rtlReject.left);
     await rtl.showPreferences();
-    const rtlSwitch = rtl.shadowRoot!.querySelector('#switch-performance')!.getBoundingClientRect();
-    const rtlLabel = rtl.shadowRoot!.querySelector('label[for=switch-performance]')!.getBoundingClientRect();
+    const rtlSwitch = rtlUi.switch('performance')!.getBoundingClientRect();
+    const rtlLabel = rtlUi.query('label[for=switch-performance]')!.getBoundingClientRect();
     expect(rtlSwitch.left, 'switch is on the left').to.be.below(rtlLabel.left);
   });
 
   it('places the box layout in the other corner right-to-left', async () => {
     const ltr = await fixture<CookieConsent>('<cookie-consent lang="en" layout="box"></cookie-consent>');
-    await until(() => !!part(ltr, 'banner'));
-    const ltrBox = part(ltr, 'banner')!.getBoundingClientRect();
+    await until(() => !!harness(ltr).banner, 'the banner');
+    const ltrBox = harness(ltr).banner!.getBoundingClientRect();
     expect(ltrBox.right).to.be.above(innerWidth / 2);
     fixtureCleanup();
     const rtl = await fixture<CookieConsent>('<cookie-consent lang="ar" layout="box"></cookie-consent>');
-    await until(() => part(rtl, 'banner')?.getAttribute('dir') === 'rtl');
+    await until(() => harness(rtl).banner?.getAttribute('dir') === 'rtl', 'the Arabic banner');
     await nextFrame();
-    const rtlBox = part(rtl, 'banner')!.getBoundingClientRect();
+    const rtlBox = harness(rtl).banner!.getBoundingClientRect();
     expect(rtlBox.left).to.be.below(innerWidth / 2);
   });
-});
 
-async function until(condition: () => boolean, timeout = 3000) {
-  const end = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+  it('settles when two elements ask for two languages, instead of switching back and forth', async () => {
+    const page = await fixture<HTMLElement>(html`
+      <div>
+        <cookie-consent lang="fr"></cookie-consent>
+        <article lang="es"><cookie-declaration></cookie-declaration></article>
+      </div>
+    `);
+    const el = page.querySelector('cookie-consent')!;
+    const ui = harness(el);
+    const declaration = page.querySelector('cookie-declaration')!;
+    let updates = 0;
+    const count = () => updates++;
+    await until(() => !!ui.banner, 'the banner');
+    el.addEventListener('cookie-consent-change', count);
+    const observer = new MutationObserver(count);
+    for (const root of ui.shadowRoots()) observer.observe(root, {subtree: true, characterData: true, childList: true});
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    observer.disconnect();
+    expect(updates, 'no re-rendering while idle').to.be.below(5);
+    expect(ui.banner!.getAttribute('lang')).to.equal('fr');
+    expect(new ShadowHarness(declaration).query('.declaration')!.getAttribute('lang')).to.equal('fr');
+    fixtureCleanup();
+  });
+});

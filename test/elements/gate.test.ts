@@ -1,25 +1,19 @@
 import {expect, fixture, fixtureCleanup, html, nextFrame, oneEvent} from '@open-wc/testing';
-import {a11ySnapshot, findAccessibilityNode, sendKeys} from '@web/test-runner-commands';
-import '../src/define.js';
-import type {CookieConsent} from '../src/cookie-consent.js';
-import type {CookieConsentGate} from '../src/elements/gate.js';
-import type {CookieConsentChangeEvent} from '../src/core/events.js';
-import {captureWarningsAsync, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from './helpers.js';
-
-interface AXNode {
-  role: string;
-  name: string;
-  description?: string;
-  children: AXNode[];
-}
-
-async function findAx(role: string, name: string | RegExp): Promise<AXNode | null> {
-  const tree = (await a11ySnapshot({})) as unknown as AXNode;
-  return findAccessibilityNode<AXNode>(
-    tree,
-    (node) => node.role === role && (typeof name === 'string' ? node.name === name : name.test(node.name))
-  );
-}
+import {sendKeys} from '@web/test-runner-commands';
+import '../../src/define.js';
+import type {CookieConsent} from '../../src/cookie-consent.js';
+import type {CookieConsentGate} from '../../src/elements/gate.js';
+import type {CookieConsentChangeEvent} from '../../src/core/events.js';
+import {
+  captureWarningsAsync,
+  clearCookies,
+  deepActive,
+  emulateMediaFeatures,
+  STEADY_MEDIA,
+} from '../support/helpers.js';
+import {axTree, findAx} from '../support/a11y.js';
+import {storedCookie} from '../support/fixtures.js';
+import {ShadowHarness} from '../support/harness.js';
 
 /** Counts how often the embed's script ran on this page. */
 const runs = window as unknown as {gateRuns?: Record<string, number>};
@@ -56,16 +50,8 @@ async function gatePage(attributes: Record<string, string>, {withConsent = true}
   };
 }
 
-const placeholderOf = (gate: CookieConsentGate) => gate.shadowRoot!.querySelector<HTMLElement>('[part~="placeholder"]');
-const buttonOf = (gate: CookieConsentGate) => gate.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]');
-
-function storedCookie() {
-  const raw = document.cookie
-    .split('; ')
-    .find((entry) => entry.startsWith('cookie_consent='))
-    ?.slice('cookie_consent='.length);
-  return raw === undefined ? undefined : JSON.parse(decodeURIComponent(raw));
-}
+const placeholderOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part('placeholder');
+const buttonOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part<HTMLButtonElement>('button');
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
   for (let tries = 0; tries < 100 && !condition(); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -82,19 +68,19 @@ afterEach(() => clearCookies());
 describe('<cookie-consent-gate>', () => {
   it('says why the content is missing, with a button that names the cookies it needs', async () => {
     const {gate} = await gatePage({category: 'targeting', name: 'the video from Example Video'});
-    const button = await findAx('button', 'Allow targeting and advertising cookies');
+    const button = findAx(await axTree(), 'button', 'Allow targeting and advertising cookies');
     expect(button === null, 'allow button').to.equal(false);
     const why =
       'To show the video from Example Video, we need your permission: it comes from another site, which may set cookies.';
     expect(button!.description).to.equal(why);
-    expect(await findAx('StaticText', why), 'visible text').to.not.equal(null);
+    expect(findAx(await axTree(), 'StaticText', why), 'visible text').to.not.equal(null);
     expect(placeholderOf(gate)!.getBoundingClientRect().height).to.be.above(40);
   });
 
   it('words the placeholder without a name, for each category', async () => {
     const {gate} = await gatePage({category: 'performance'});
-    expect(await findAx('button', 'Allow performance cookies')).to.not.equal(null);
-    const text = gate.shadowRoot!.querySelector('[part~="message"]')!.textContent!.trim();
+    expect(findAx(await axTree(), 'button', 'Allow performance cookies')).to.not.equal(null);
+    const text = new ShadowHarness(gate).part('message')!.textContent!.trim();
     expect(text).to.equal(
       'This content comes from another site, which may set cookies. It is shown only if you allow them.'
     );
@@ -109,7 +95,7 @@ describe('<cookie-consent-gate>', () => {
     expect(requests()).to.equal(0);
     expect(scriptRuns()).to.equal(0);
     expect([...gate.children].map((child) => child.localName)).to.deep.equal(['template']);
-    expect(gate.shadowRoot!.querySelector('slot') === null, 'no slot while blocked').to.equal(true);
+    expect(new ShadowHarness(gate).query('slot') === null, 'no slot while blocked').to.equal(true);
   });
 
   it('grants the category when the visitor allows it, then shows the content once and focuses it', async () => {

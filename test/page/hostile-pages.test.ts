@@ -4,7 +4,9 @@
  * aggressive CSS, and a page that configured nothing (the library must stay quiet).
  */
 import {expect} from '@open-wc/testing';
-import {freshSiteFrameEachTest, type SiteFrame, until, type SiteWindow} from './site-frame.js';
+import {until} from '../support/helpers.js';
+import {freshSiteFrameEachTest, type SiteFrame, type SiteWindow} from '../support/site-frame.js';
+import {ShadowHarness} from '../support/harness.js';
 
 let site: SiteFrame;
 freshSiteFrameEachTest((frame) => (site = frame));
@@ -25,22 +27,23 @@ for (const [page, what] of [
       const win = await site.open(page);
       const gate = win.document.querySelector('cookie-consent-gate')!;
       const declaration = win.document.querySelector('cookie-declaration')!;
-      await until(() => !!site.part('banner'), 'the banner');
+      const declared = new ShadowHarness(declaration);
+      await until(() => !!site.ui.banner, 'the banner');
       // The gate and the declaration come in a lazy chunk, which the CSP must let load too.
-      await until(() => !!gate.shadowRoot?.querySelector('[part~=button]'), 'the gate placeholder');
-      await until(() => !!declaration.shadowRoot?.querySelector('table'), 'the declaration');
-      expect(declaration.shadowRoot!.querySelectorAll('table').length, 'declaration tables').to.equal(1);
-      const bannerStyle = win.getComputedStyle(site.part('banner')!);
+      await until(() => !!new ShadowHarness(gate).part('button'), 'the gate placeholder');
+      await until(() => !!declared.query('table'), 'the declaration');
+      expect(declared.queryAll('table').length, 'declaration tables').to.equal(1);
+      const bannerStyle = win.getComputedStyle(site.ui.banner!);
       expect(bannerStyle.position, 'styles applied').to.equal('fixed');
 
       await site.element.showPreferences();
-      expect(site.element.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
-      site.part('accept-all')!.click();
+      expect(site.ui.dialog!.open).to.equal(true);
+      site.ui.click('accept-all');
       await until(() => (win.ran ?? []).length >= 3, 'gated scripts');
       expect(win.ran).to.deep.equal(['inline', 'external', 'module:string']);
       await until(() => !!gate.querySelector('iframe'), 'the gate content');
       await (declaration as HTMLElement & {updateComplete: Promise<boolean>}).updateComplete;
-      expect(declaration.shadowRoot!.textContent).to.include('Allowed');
+      expect(declared.text).to.include('Allowed');
       expect(ours(win)).to.deep.equal([]);
       expect(site.errors).to.deep.equal([]);
     });
@@ -50,8 +53,8 @@ for (const [page, what] of [
 describe('aggressive host CSS', () => {
   it('leaves the banner visible on top, readable, and usable', async () => {
     const win = await site.open('/test/pages/hostile-css.html');
-    await until(() => !!site.part('banner'), 'the banner');
-    const accept = site.part('accept')!;
+    await until(() => !!site.ui.banner, 'the banner');
+    const accept = site.ui.part('accept')!;
     const box = accept.getBoundingClientRect();
     expect(box.height, 'button height').to.be.at.least(24);
     expect(box.width).to.be.at.least(24);
@@ -73,14 +76,14 @@ describe('quiet by default', () => {
 
   it('requests, sets and stores nothing but its own cookie, on a first visit and after a refusal', async () => {
     const win = (await site.open('/test/pages/quiet.html')) as SiteWindow & {storageWrites: string[]};
-    await until(() => !!site.part('banner'), 'the banner');
+    await until(() => !!site.ui.banner, 'the banner');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(requests(win)).to.deep.equal(['/test/pages/spy-storage.js', '/dist/cookie-consent.js']);
     expect(win.document.cookie).to.equal('');
     expect(win.storageWrites).to.deep.equal([]);
     expect(win.localStorage.length + win.sessionStorage.length).to.equal(0);
 
-    site.part('reject')!.click();
+    site.ui.click('reject');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(requests(win)).to.deep.equal(['/test/pages/spy-storage.js', '/dist/cookie-consent.js']);
     expect(win.document.cookie.split('; ').map((cookie) => cookie.split('=')[0])).to.deep.equal(['cookie_consent']);

@@ -1,35 +1,16 @@
 /**
  * Nothing tracks before consent: gated scripts and embeds on plain pages using the built bundle,
- * Google Consent Mode entries, withdrawal, and decisions reaching the site's other tabs.
+ * withdrawal, and decisions reaching the site's other tabs.
  */
 import {expect} from '@open-wc/testing';
-import {freshSiteFrameEachTest, SiteFrame, until, type SiteWindow} from './site-frame.js';
-import {pushConsentDefault} from '../src/core/consent-mode.js';
+import {until} from '../support/helpers.js';
+import {freshSiteFrameEachTest, SiteFrame, type SiteWindow} from '../support/site-frame.js';
 
 let site: SiteFrame;
 
 function requested(win: SiteWindow, fragment: string): number {
   return win.performance.getEntriesByType('resource').filter((entry) => entry.name.includes(fragment)).length;
 }
-
-/** The dataLayer as `[command, type, state]` triples, checking each entry is an `arguments` object. */
-function consentCommands(win: SiteWindow) {
-  return (win.dataLayer ?? []).map((entry) => {
-    expect(Object.prototype.toString.call(entry)).to.equal('[object Arguments]');
-    return Array.from(entry);
-  });
-}
-
-const DENIED = {
-  ad_storage: 'denied',
-  ad_user_data: 'denied',
-  ad_personalization: 'denied',
-  analytics_storage: 'denied',
-  functionality_storage: 'denied',
-  personalization_storage: 'denied',
-  security_storage: 'granted',
-};
-const GRANTED = Object.fromEntries(Object.keys(DENIED).map((type) => [type, 'granted']));
 
 freshSiteFrameEachTest((frame) => (site = frame));
 
@@ -101,8 +82,8 @@ describe('gated scripts and embeds', () => {
 
   it('carry the nonce over and cause no CSP violation under script-src nonce + strict-dynamic', async () => {
     const win = await site.open('/test/pages/csp.html');
-    expect(site.part('banner') !== null, 'banner renders under CSP').to.equal(true);
-    site.part('accept')!.click();
+    expect(site.ui.banner !== null, 'banner renders under CSP').to.equal(true);
+    site.ui.click('accept');
     await until(() => (win.ran ?? []).length >= 2, 'gated scripts under CSP');
     expect(win.ran).to.deep.equal(['inline with nonce', 'external']);
     const inline = win.document.querySelector<HTMLScriptElement>('script[data-cookie-consent]:not([src])')!;
@@ -110,76 +91,6 @@ describe('gated scripts and embeds', () => {
     // The test server injects its own reload script into every page; only that one is refused.
     const ours = win.violations!.filter((violation) => !violation.includes('__web-dev-server__'));
     expect(ours).to.deep.equal([]);
-  });
-});
-
-describe('Google Consent Mode v2', () => {
-  it('pushes the default on a first visit, then the update for each decision', async () => {
-    const win = await site.open('/test/pages/gating.html');
-    expect(consentCommands(win)).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}]]);
-    site.element.acceptAll();
-    site.element.rejectAll();
-    site.element.save({performance: true, functionality: true});
-    expect(consentCommands(win).slice(1)).to.deep.equal([
-      ['consent', 'update', GRANTED],
-      ['consent', 'update', DENIED],
-      [
-        'consent',
-        'update',
-        {...DENIED, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted'},
-      ],
-    ]);
-  });
-
-  it('still pushes its default when the page pushed one as a plain array, which gtag ignores', () => {
-    const win = window as Window & {dataLayer?: unknown[]};
-    const plain = ['consent', 'default', {ad_storage: 'granted'}];
-    win.dataLayer = [plain];
-    try {
-      pushConsentDefault();
-      expect(win.dataLayer).to.have.length(2);
-      expect(Array.isArray(win.dataLayer[1]), 'an arguments object').to.equal(false);
-      expect(Array.from(win.dataLayer[1] as IArguments)).to.deep.equal([
-        'consent',
-        'default',
-        {...DENIED, wait_for_update: 500},
-      ]);
-    } finally {
-      delete win.dataLayer;
-    }
-  });
-
-  it('pushes the default then the stored decision for a returning visitor', async () => {
-    await site.open('/test/pages/gating.html');
-    site.element.save({targeting: true});
-    const win = await site.reload();
-    expect(consentCommands(win)).to.deep.equal([
-      ['consent', 'default', {...DENIED, wait_for_update: 500}],
-      ['consent', 'update', {...DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted'}],
-    ]);
-  });
-
-  it('consent-mode.js pushes the default, and the stored update, before an ungated tag in <head>', async () => {
-    let win = await site.open('/test/pages/consent-mode-head.html');
-    expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}]]);
-    site.element.save({performance: true});
-    win = await site.reload();
-    const update = ['consent', 'update', {...DENIED, analytics_storage: 'granted'}];
-    expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}], update]);
-    // The element adds no second default, and replays the same update.
-    expect(consentCommands(win).map((entry) => entry[1])).to.deep.equal(['default', 'update', 'update']);
-  });
-
-  it('consent-mode.js pushes no update for a tampered or out-of-date cookie', async () => {
-    document.cookie = `cookie_consent=${encodeURIComponent('{"v":1,"rev":"2","granted":["targeting"]}')}; path=/`;
-    const win = await site.open('/test/pages/consent-mode-head.html');
-    expect(win.dataLayerAtTag).to.have.length(1);
-  });
-
-  it('pushes nothing without the attribute', async () => {
-    const win = await site.open('/test/pages/site.html');
-    site.element.acceptAll();
-    expect(win.dataLayer).to.equal(undefined);
   });
 });
 
@@ -212,7 +123,7 @@ describe('decisions across tabs', () => {
       expect(there.consentEvents[0].changed).to.deep.equal(['performance']);
       expect(there.consentEvents[0].consentId).to.equal(here.consentEvents[0].consentId);
       await other.element.updateComplete;
-      expect(other.part('banner') === null, 'banner gone in the other tab').to.equal(true);
+      expect(other.ui.banner === null, 'banner gone in the other tab').to.equal(true);
       await until(() => (there.ran ?? []).length >= 4, 'scripts in the other tab');
       expect(here.consentEvents.map((detail) => detail.reason)).to.deep.equal(['api']);
     } finally {
@@ -233,7 +144,7 @@ describe('decisions across tabs', () => {
       await until(() => resets === 1, 'the reset in the other tab');
       expect(other.element.consent).to.equal(null);
       await other.element.updateComplete;
-      expect(other.part('banner') !== null, 'banner back in the other tab').to.equal(true);
+      expect(other.ui.banner !== null, 'banner back in the other tab').to.equal(true);
     } finally {
       other.remove();
     }

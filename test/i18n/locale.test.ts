@@ -1,0 +1,30 @@
+/** Matching the languages a visitor or page asks for to the locales that ship. */
+import {expect} from '@open-wc/testing';
+import {matchLocale} from '../../src/i18n/locale.js';
+import {availableLocales} from '../../src/i18n/localization.js';
+
+describe('choosing the language', () => {
+  it('follows the fallback chain to what ships', () => {
+    const shipped = availableLocales();
+    const cases: [string[], string][] = [
+      [['sr-Latn-RS'], 'sr-Latn'],
+      [['sr-Cyrl-BA'], 'sr-Cyrl'],
+      [['sr'], 'sr-Cyrl'],
+      [['pt-PT'], 'pt'],
+      [['pt-BR'], 'pt-BR'],
+      [['zh-TW'], 'zh-Hant'],
+      [['zh-HK'], 'zh-Hant'],
+      [['zh-CN'], 'zh-Hans'],
+      [['zh'], 'zh-Hans'],
+      [['no-NO'], 'nb'],
+      [['de-AT'], 'de'],
+      [['FR_ca'], 'fr'],
+      [['xx', 'cy', 'it-CH'], 'it'],
+      [['xx'], 'en'],
+      [[], 'en'],
+    ];
+    for (const [requested, expected] of cases) {
+      expect(matchLocale(requested, shipped), requested.join(',')).to.equal(expected);
+    }
+  });
+});
