@@ -1,12 +1,6 @@
 // custom-elements.json, generated from the JSDoc of the elements by `npm run build`.
 export default {
-  globs: [
-    'src/cookie-consent.ts',
-    'src/elements/gate.ts',
-    'src/elements/declaration.ts',
-    'src/elements/page-element.ts',
-    'src/core/events.ts',
-  ],
+  globs: ['src/cookie-consent.ts', 'src/elements/gate.ts', 'src/elements/declaration.ts', 'src/core/events.ts'],
   outdir: '.',
   litelement: true,
   plugins: [

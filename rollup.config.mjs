@@ -93,9 +93,15 @@ function litHtmlPolicy() {
  */
 function litChunk(id) {
   // The core stays in the entry, which every page view loads, whatever imports it.
-  if (/\/lib\/(core\/(?!withdrawal|declarations|consent-mode\.|consent-log)|cookie-consent\.js|bundle\.js)|js-cookie/.test(id)) return 'core';
+  if (
+    /\/lib\/(core\/(?!withdrawal|declarations|consent-mode\.|consent-log)|cookie-consent\.js|bundle\.js)|js-cookie/.test(
+      id
+    )
+  )
+    return 'core';
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'lit';
-  if (/node_modules\/@lit\/localize\/(internal\/(str-tag|default-msg|locale-status-event)|init\/install)/.test(id)) return 'lit';
+  if (/node_modules\/@lit\/localize\/(internal\/(str-tag|default-msg|locale-status-event)|init\/install)/.test(id))
+    return 'lit';
   if (/\/lib\/(i18n\/|generated\/locale-(codes|loaders)|ui\/(theme\.styles|consent-controller))/.test(id)) return 'lit';
   return undefined;
 }

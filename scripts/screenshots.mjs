@@ -22,13 +22,22 @@ async function openDemo(browser, demoUrl, viewport) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`Page error: ${error.message}`));
+  // The banner and the panel are elements inside <cookie-consent>'s shadow root: search every open one.
+  await page.evaluateOnNewDocument(() => {
+    globalThis.deepQuery = (selector, root = document) => {
+      const found = root.querySelector(selector);
+      if (found) return found;
+      for (const element of root.querySelectorAll('*')) {
+        const inner = element.shadowRoot && globalThis.deepQuery(selector, element.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+  });
   await page.setViewport(viewport);
   await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: 'light'}]);
   await page.goto(demoUrl, {waitUntil: 'load'});
-  await page.waitForFunction(
-    () => document.querySelector('cookie-consent')?.shadowRoot?.querySelector('[part~=banner]'),
-    {timeout: 10_000}
-  );
+  await page.waitForFunction(() => globalThis.deepQuery('[part~=banner]'), {timeout: 10_000});
   await wait(ANIMATION_MS);
   return {context, page};
 }
@@ -46,14 +55,9 @@ const browser = await puppeteer.launch({executablePath: chromePath(), args: CHRO
 try {
   const desktop = await openDemo(browser, demoUrl, {width: 1280, height: 800});
   await desktop.page.screenshot({path: file('banner.png')});
-  const opener = await desktop.page.evaluateHandle(() =>
-    document.querySelector('cookie-consent').shadowRoot.querySelector('[part~=preferences]')
-  );
+  const opener = await desktop.page.evaluateHandle(() => globalThis.deepQuery('[part~=preferences]'));
   await opener.click();
-  await desktop.page.waitForFunction(
-    () => document.querySelector('cookie-consent').shadowRoot.querySelector('dialog[open]'),
-    {timeout: 5_000}
-  );
+  await desktop.page.waitForFunction(() => globalThis.deepQuery('dialog[open]'), {timeout: 5_000});
   await wait(ANIMATION_MS);
   await desktop.page.screenshot({path: file('panel.png')});
   await desktop.context.close();
@@ -82,7 +86,7 @@ try {
     );
     if (htmlLang) {
       await shot.page.waitForFunction(
-        (lang) => document.querySelector('cookie-consent').shadowRoot.querySelector(`[part~=banner][lang=${lang}]`),
+        (lang) => globalThis.deepQuery(`[part~=banner][lang=${lang}]`),
         {timeout: 5_000},
         htmlLang
       );

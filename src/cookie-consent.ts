@@ -73,7 +73,6 @@ const ATTRIBUTES = {
 export class CookieConsent extends HTMLElement implements SessionHost {
   static readonly observedAttributes = attributeNames(ATTRIBUTES);
 
-
   /**
    * The cookie policy page for the "find out more" link; only `http:`, `https:` and relative URLs are used.
    * @attr policy-url

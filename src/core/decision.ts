@@ -146,4 +146,3 @@ export function changedCategories(before: Consent | null, after: Consent): Categ
   const from = before ?? NO_CONSENT;
   return CATEGORIES.filter((category) => from[category] !== after[category]);
 }
-

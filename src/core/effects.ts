@@ -83,7 +83,12 @@ export class Effects {
   }
 
   /** Sends the decision to `log-endpoint`, if the page set one. */
-  record(host: EffectsHost | null, detail: ConsentChangeDetail, decision: Decision | null, locale: string): Promise<void> {
+  record(
+    host: EffectsHost | null,
+    detail: ConsentChangeDetail,
+    decision: Decision | null,
+    locale: string
+  ): Promise<void> {
     const endpoint = safeUrl(host?.logEndpoint, 'log-endpoint');
     if (!endpoint || !decision) return Promise.resolve();
     return withChunk(consentLogChunk, 'could not send the decision to log-endpoint.', (log) =>

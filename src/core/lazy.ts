@@ -16,4 +16,3 @@ export function lazyChunk<M>(load: () => Promise<M>) {
 }
 
 export type Chunk<M> = ReturnType<typeof lazyChunk<M>>;
-

@@ -255,7 +255,13 @@ export class ConsentStore extends EventTarget {
     try {
       // A host-only cookie from before `cookie-domain` was set would be read first: remove it.
       if (cookieDomain) this.#jar.remove(cookieName, {path: '/'});
-      this.#jar.set(cookieName, value, {expires: expiresDays, path: '/', domain: cookieDomain, sameSite: 'Lax', secure});
+      this.#jar.set(cookieName, value, {
+        expires: expiresDays,
+        path: '/',
+        domain: cookieDomain,
+        sameSite: 'Lax',
+        secure,
+      });
       this.#lastRaw = this.#jar.get(cookieName);
       if (this.#lastRaw !== value) {
         warn(

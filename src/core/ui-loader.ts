@@ -27,8 +27,8 @@ export class UiLoader {
   /** The work under way: loading the UI, opening the panel. */
   #pending: Promise<unknown> = Promise.resolve();
   #running = false;
-  /** The last load failure reported, so it is reported once. */
-  #failure?: unknown;
+  /** A failure to load is reported once, not on every try. */
+  #reported = false;
   readonly #host: UiHost;
   readonly #root: ShadowRoot;
 
@@ -87,18 +87,20 @@ export class UiLoader {
   #load(): Promise<HostUi | undefined> {
     if (!this.#running) return Promise.resolve(undefined);
     if (this.#ui) return Promise.resolve(this.#ui);
-    const loading = uiChunk.load().then(
-      ({HostUi}) => (this.#running ? (this.#ui ??= new HostUi(this.#host, this.#root)) : undefined),
-      this.#report
-    );
+    const loading = uiChunk
+      .load()
+      .then(
+        ({HostUi}) => (this.#running ? (this.#ui ??= new HostUi(this.#host, this.#root)) : undefined),
+        this.#report
+      );
     this.#pending = Promise.all([this.#pending, loading]);
     return loading;
   }
 
   /** Without the UI (offline, blocked) nothing is shown; the decision API keeps working. */
   readonly #report = (error: unknown): undefined => {
-    if (String(error) !== String(this.#failure)) warn('could not load the banner or the preferences panel.', error);
-    this.#failure = error;
+    if (!this.#reported) warn('could not load the banner or the preferences panel.', error);
+    this.#reported = true;
     return undefined;
   };
 

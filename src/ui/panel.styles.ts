@@ -124,7 +124,6 @@ export const panelStyles = css`
     opacity: 0.7;
   }
 
-
   @media (forced-colors: active) {
     dialog {
       border: 2px solid CanvasText;

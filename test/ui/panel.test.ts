@@ -211,7 +211,7 @@ describe('<cookie-consent> preferences panel', () => {
     const el = await consentFixture();
     const ui = harness(el);
     expect(ui.dialog === null, 'no panel before it is asked for').to.equal(true);
-    expect(ui.styleSheets().length, 'banner styles only').to.equal(3);
+    expect(ui.styleSheets().length, 'the banner styles only: tokens, buttons, layout, its own').to.equal(4);
     await el.showPreferences();
     expect(ui.dialog!.open).to.equal(true);
     ui.click('close');
