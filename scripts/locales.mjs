@@ -2,11 +2,12 @@
 //
 //   node scripts/locales.mjs add xx   add locale xx: lit-localize.json, then locales/xx.xlf with every source string
 //   node scripts/locales.mjs check    fail, naming file, unit and problem, on any gap in locales/*.xlf (or [dir]/*.xlf)
-//   node scripts/locales.mjs build    generate the locale modules from the XLIFF files, and the pseudo-locale for tests
+//   node scripts/locales.mjs build    the check, then the locale modules from the XLIFF files and the pseudo-locale for tests
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {DOMParser} from '@xmldom/xmldom';
 
 const CONFIG = 'lit-localize.json';
@@ -35,17 +36,41 @@ function runLitLocalize(command, config) {
   rmSync(dir, {recursive: true});
 }
 
-/** Parses an XLIFF file into its units: id, source and target as XML strings, the note. */
-function readUnits(path) {
-  const doc = new DOMParser().parseFromString(readFileSync(path, 'utf8'), 'text/xml');
+/** A file that is not well-formed XML, with where the parser stopped. */
+class XmlError extends Error {}
+
+/**
+ * Parses an XLIFF file: its target language and its units (id, source and target as XML strings,
+ * the note, and `approved="yes"`, a translator's mark that a target may equal the English).
+ */
+function readXliff(path) {
+  const errors = [];
+  const onError = (level, message, handler) => {
+    const {lineNumber, columnNumber} = handler?.locator ?? {};
+    errors.push(`${path}:${lineNumber}:${columnNumber}: ${message.replace(/^element parse error: Error: /, '')}`);
+  };
+  let doc;
+  try {
+    doc = new DOMParser({onError}).parseFromString(readFileSync(path, 'utf8'), 'text/xml');
+  } catch {
+    // A fatal error was reported to onError before it was thrown.
+  }
+  if (errors.length > 0)
+    throw new XmlError(`${errors[0]} (not well-formed XML; a "<" or "&" in a text is written &lt; or &amp;)`);
   const xml = (node) => (node ? Array.from(node.childNodes, (child) => child.toString()).join('') : undefined);
-  return Array.from(doc.getElementsByTagName('trans-unit'), (unit) => ({
-    id: unit.getAttribute('id'),
-    source: xml(unit.getElementsByTagName('source')[0]),
-    target: xml(unit.getElementsByTagName('target')[0]),
-    note: unit.getElementsByTagName('note')[0]?.textContent ?? '',
-  }));
+  return {
+    targetLanguage: doc.getElementsByTagName('file')[0]?.getAttribute('target-language') ?? '',
+    units: Array.from(doc.getElementsByTagName('trans-unit'), (unit) => ({
+      id: unit.getAttribute('id'),
+      source: xml(unit.getElementsByTagName('source')[0]),
+      target: xml(unit.getElementsByTagName('target')[0]),
+      note: unit.getElementsByTagName('note')[0]?.textContent ?? '',
+      approved: unit.getAttribute('approved') === 'yes',
+    })),
+  };
 }
+
+const readUnits = (path) => readXliff(path).units;
 
 /** The current source strings, extracted from the code into a scratch directory. */
 function sourceUnits() {
@@ -61,7 +86,8 @@ function sourceUnits() {
 const placeholders = (text) => (text.match(/<x [^>]*\/>/g) ?? []).sort().join(' ');
 const plain = (text) => text.replace(/<x [^>]*\/>/g, '').trim();
 
-function check(dir = readConfig().interchange.xliffDir) {
+/** The problems of every locale file: none means the translations can ship. */
+function problemsOf(dir = readConfig().interchange.xliffDir) {
   const sources = new Map(sourceUnits().map((unit) => [unit.id, unit]));
   const problems = [];
   for (const locale of readConfig().targetLocales) {
@@ -70,7 +96,20 @@ function check(dir = readConfig().interchange.xliffDir) {
       problems.push(`${file}: missing; run "npm run locale:add -- ${locale}"`);
       continue;
     }
-    const units = readUnits(file);
+    let xliff;
+    try {
+      xliff = readXliff(file);
+    } catch (error) {
+      if (!(error instanceof XmlError)) throw error;
+      problems.push(error.message);
+      continue;
+    }
+    if (xliff.targetLanguage !== locale) {
+      problems.push(
+        `${file}: target-language="${xliff.targetLanguage}" but the file is for "${locale}" (copied from another locale?)`
+      );
+    }
+    const units = xliff.units;
     const seen = new Set();
     for (const unit of units) {
       const where = `${file}: unit ${unit.id}`;
@@ -91,21 +130,44 @@ function check(dir = readConfig().interchange.xliffDir) {
           `${where}: placeholders ${placeholders(unit.target) || 'none'} differ from the source's ${placeholders(source.source) || 'none'}`
         );
       }
-      if (unit.target.trim() === source.source.trim() && !SAME_AS_SOURCE_ALLOWED.has(source.source)) {
-        problems.push(`${where}: the English "${source.source}" is copied unchanged`);
+      if (unit.target.trim() === source.source.trim() && !unit.approved && !SAME_AS_SOURCE_ALLOWED.has(source.source)) {
+        problems.push(
+          `${where}: the English "${source.source}" is copied unchanged (if that is the right word, mark the unit approved="yes")`
+        );
       }
     }
     for (const id of sources.keys()) {
       if (!seen.has(id)) problems.push(`${file}: unit ${id} missing ("${sources.get(id).source}")`);
     }
   }
+  return {problems, messages: sources.size};
+}
+
+/** Prints the problems and exits with 1 if there are any. */
+function check(dir) {
+  const {problems, messages} = problemsOf(dir);
   const locales = readConfig().targetLocales.length;
   if (problems.length > 0) {
     console.error(problems.join('\n'));
     console.error(`\nLocale check: ${problems.length} problem(s) in ${locales} locales.`);
     process.exit(1);
   }
-  console.log(`Locale check: ${locales} locales, ${sources.size} messages each, no problems.`);
+  console.log(`Locale check: ${locales} locales, ${messages} messages each, no problems.`);
+}
+
+const ENTITIES = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'"};
+
+/**
+ * lit-localize copies a target's XML escapes into the generated text (lit/lit#3025), so a visitor
+ * would read "&amp;": the texts are plain strings, rendered as text, so they get the characters.
+ */
+function unescapeGenerated(dir) {
+  for (const locale of readConfig().targetLocales) {
+    const path = join(dir, `${locale}.ts`);
+    const code = readFileSync(path, 'utf8');
+    const fixed = code.replace(/&(amp|lt|gt|quot|apos);/g, (entity) => ENTITIES[entity]);
+    if (fixed !== code) writeFileSync(path, fixed);
+  }
 }
 
 const ACCENTED = Object.fromEntries(
@@ -148,7 +210,10 @@ function buildPseudo() {
 }
 
 function build() {
+  // What the check rejects never ships: no build with a gap, a wrong file or broken XML.
+  check();
   runLitLocalize('build', readConfig());
+  unescapeGenerated(readConfig().output.outputDir);
   const loaders = readConfig()
     .targetLocales.map((locale) => `  '${locale}': () => import('./locales/${locale}.js'),`)
     .join('\n');
@@ -162,22 +227,48 @@ function build() {
   console.log(`Built ${readConfig().targetLocales.length} locales and the pseudo-locale ${PSEUDO_LOCALE}.`);
 }
 
-function add(locale) {
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale ?? '')) {
-    console.error('Usage: npm run locale:add -- xx   (a BCP 47 code such as "cy", "pt-BR" or "sr-Latn")');
+/** A locale code as browsers write it (`pt-br` → `pt-BR`), or why it cannot be one. */
+export function canonicalLocale(code) {
+  if (!code) return {problem: 'give a locale code, such as "cy", "pt-BR" or "sr-Latn"'};
+  let canonical;
+  try {
+    [canonical] = Intl.getCanonicalLocales(code);
+  } catch {
+    return {problem: `"${code}" is not a valid BCP 47 locale code (try "cy", "pt-BR" or "sr-Latn")`};
+  }
+  // Only a language, a script and a region, in that order: what lit-localize and the matching handle.
+  if (!/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/.test(canonical)) {
+    return {problem: `"${code}" is not a language with an optional script and region (such as "sr-Latn" or "pt-BR")`};
+  }
+  return {canonical};
+}
+
+function add(code) {
+  const {canonical: locale, problem} = canonicalLocale(code);
+  if (problem) {
+    console.error(`Usage: npm run locale:add -- xx   (${problem})`);
     process.exit(1);
   }
   const config = readConfig();
-  if (!config.targetLocales.includes(locale)) {
-    config.targetLocales = [...config.targetLocales, locale].sort();
-    writeFileSync(CONFIG, JSON.stringify(config, null, 2) + '\n');
+  if (locale === config.sourceLocale) {
+    console.error(`"${locale}" is the source locale: its texts are the ones in the code.`);
+    process.exit(1);
   }
+  const twin = config.targetLocales.find((known) => known.toLowerCase() === locale.toLowerCase());
+  if (twin) {
+    console.error(`"${twin}" is already a locale: edit locales/${twin}.xlf.`);
+    process.exit(1);
+  }
+  config.targetLocales = [...config.targetLocales, locale].sort();
+  writeFileSync(CONFIG, JSON.stringify(config, null, 2) + '\n');
   runLitLocalize('extract', config);
   console.log(`Wrote locales/${locale}.xlf. Add a <target> after each <source>, then run "npm run locale:check".`);
 }
 
 const [command, argument] = process.argv.slice(2);
-if (command === 'check') check(argument);
+if (!process.argv[1] || import.meta.url !== pathToFileURL(resolve(process.argv[1])).href) {
+  // Imported (by a test): no command to run.
+} else if (command === 'check') check(argument);
 else if (command === 'build') build();
 else if (command === 'add') add(argument);
 else {

@@ -40,3 +40,28 @@ export function requestedLocales(element: Element): string[] {
   const own = element.closest('[lang]')?.getAttribute('lang');
   return [own ?? '', ...navigator.languages].filter(Boolean);
 }
+
+/** Scripts written right to left, for browsers that cannot tell a locale's direction themselves. */
+const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr']);
+/** The usual script of languages written right to left, where the tag names none. */
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug', 'yi', 'dv', 'ku', 'syr', 'arc']);
+
+/**
+ * Whether a locale is written right to left: from the browser's locale data (`Intl.Locale` text
+ * info), else from the locale's script, else from its language. An unusable tag is left to right.
+ */
+export function direction(locale: string): 'rtl' | 'ltr' {
+  try {
+    const intl = new Intl.Locale(locale) as Intl.Locale & {
+      getTextInfo?: () => {direction?: string};
+      textInfo?: {direction?: string};
+    };
+    const info = intl.getTextInfo?.() ?? intl.textInfo;
+    if (info?.direction === 'rtl' || info?.direction === 'ltr') return info.direction;
+    const script = intl.maximize().script;
+    if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+    return RTL_LANGUAGES.has(intl.language) ? 'rtl' : 'ltr';
+  } catch {
+    return 'ltr';
+  }
+}

@@ -13,7 +13,9 @@ import type {configureLocalization} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeLoaders} from '../generated/locale-loaders.js';
 import {sourceLocale} from '../generated/locale-codes.js';
-import {matchLocale, requestedLocales} from './locale.js';
+import {direction, matchLocale, requestedLocales} from './locale.js';
+
+export {direction};
 import {warn} from '../core/log.js';
 import {session} from '../core/session.js';
 
@@ -24,9 +26,6 @@ export {str} from '@lit/localize/internal/str-tag.js';
 import {LOCALE_STATUS_EVENT} from '@lit/localize/internal/locale-status-event.js';
 
 type Localization = ReturnType<typeof configureLocalization>;
-
-/** Right-to-left scripts among the shipped locales. */
-const RTL = new Set(['ar', 'he', 'fa']);
 
 /** Our runtime once configured, `null` when the page's app configured lit-localize first. */
 let localization: Localization | null | undefined;
@@ -60,10 +59,6 @@ export function availableLocales(): string[] {
 /** The locale the UI shows now. */
 export function activeLocale(): string {
   return localization?.getLocale() ?? sourceLocale;
-}
-
-export function direction(locale: string): 'rtl' | 'ltr' {
-  return RTL.has(locale.split('-')[0]) ? 'rtl' : 'ltr';
 }
 
 let pending: {locale: string; done: Promise<void>; settled: boolean} | undefined;

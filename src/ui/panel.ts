@@ -159,9 +159,7 @@ export class CookieConsentPanel extends LitElement {
     const decision = this.consent.store.decision;
     if (!decision) return nothing;
     const id = decision.consentId;
-    const date = new Intl.DateTimeFormat(this.locale.lang, {dateStyle: 'long', timeStyle: 'short'}).format(
-      decision.decidedAt
-    );
+    const date = formatDate(decision.decidedAt, this.locale.lang);
     return html`<p class="receipt" part="receipt">
       ${msg(str`Your current choice was saved on ${date}. Consent ID: ${id}`, {
         desc: 'Panel: proof of consent; the first placeholder is a date and time, the second an identifier',
@@ -194,6 +192,16 @@ export class CookieConsentPanel extends LitElement {
     this.banner?.restoreFocus(this.opener);
     this.opener = null;
   };
+}
+
+/** The date in the visitor's language; a locale the browser cannot format in never keeps the panel from opening. */
+function formatDate(time: number, locale: string): string {
+  const options = {dateStyle: 'long', timeStyle: 'short'} as const;
+  try {
+    return new Intl.DateTimeFormat(locale, options).format(time);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options).format(time);
+  }
 }
 
 /** Puts the panel into `<cookie-consent>`'s shadow root, before the banner, its parts exposed as the host's. */

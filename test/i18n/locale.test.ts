@@ -1,6 +1,6 @@
 /** Matching the languages a visitor or page asks for to the locales that ship. */
 import {expect} from '@open-wc/testing';
-import {matchLocale} from '../../src/i18n/locale.js';
+import {direction, matchLocale} from '../../src/i18n/locale.js';
 import {availableLocales} from '../../src/i18n/localization.js';
 
 describe('choosing the language', () => {
@@ -25,6 +25,15 @@ describe('choosing the language', () => {
     ];
     for (const [requested, expected] of cases) {
       expect(matchLocale(requested, shipped), requested.join(',')).to.equal(expected);
+    }
+  });
+
+  it('tells right-to-left languages from data, not from a list of the shipped ones', () => {
+    for (const locale of ['ar', 'he', 'fa', 'ur', 'ps', 'ckb', 'yi', 'dv', 'az-Arab', 'ar-EG']) {
+      expect(direction(locale), locale).to.equal('rtl');
+    }
+    for (const locale of ['en', 'de', 'sr-Latn', 'sr-Cyrl', 'zh-Hant', 'ja', 'tr', 'constructor', 'xx-YY-Latn', '']) {
+      expect(direction(locale), locale).to.equal('ltr');
     }
   });
 });

@@ -51,7 +51,8 @@ describe('every shipped locale', () => {
   it("ships the 24 official EU languages, the region's, and the others promised", () => {
     const expected =
       'bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv sq mk sr-Latn sr-Cyrl bs uk ru tr nb is ar he fa zh-Hans zh-Hant ja ko hi pt-BR';
-    expect(availableLocales().slice().sort()).to.deep.equal(expected.split(' ').sort());
+    // More may be added (lit-localize.json lists them all); none of these may go.
+    expect(availableLocales()).to.include.members(expected.split(' '));
   });
 
   for (const locale of availableLocales().filter((code) => code !== 'en')) {

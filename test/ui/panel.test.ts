@@ -53,6 +53,26 @@ describe('<cookie-consent> preferences panel', () => {
     expect(description.textContent).to.match(/count visits/);
   });
 
+  it('opens, with its receipt, even where the browser cannot format a date in the UI language', async () => {
+    const first = await consentFixture();
+    first.acceptAll();
+    first.remove();
+    const el = await consentFixture();
+    const original = Intl.DateTimeFormat;
+    // As for a locale code the browser does not know: formatting in it throws.
+    Intl.DateTimeFormat = function (locale?: string | string[], options?: Intl.DateTimeFormatOptions) {
+      if (locale === 'en') throw new RangeError('Incorrect locale information provided');
+      return new original(locale, options);
+    } as typeof Intl.DateTimeFormat;
+    try {
+      await el.showPreferences();
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
+    expect(harness(el).dialog?.open).to.equal(true);
+    expect(harness(el).part('receipt')?.textContent).to.match(/saved on .+\d/);
+  });
+
   it('saves the switches as set, with reason "save"', async () => {
     const el = await consentFixture();
     const ui = harness(el);
