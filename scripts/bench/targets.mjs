@@ -9,8 +9,9 @@ export const FIRST_VISIT_BOUND = 0.8;
 export const RETURNING_CPU_BOUND = 1.6;
 /** When the returning visitor's gated script runs, at 4x, ours ÷ vanilla-cookieconsent's: no later. */
 export const RETURNING_GATED_BOUND = 1;
-/** The brotli size of the JavaScript an English first visit loads. */
-export const FIRST_VISIT_JS_BYTES = 10 * 1024;
+/** Issue 13's targets for the brotli size of the JavaScript an English first visit loads (core, UI, Lit), and of the core alone. */
+export const FIRST_VISIT_JS_BYTES = 15 * 1024;
+export const CORE_JS_BYTES = 6 * 1024;
 
 const times = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
 const ms = (value) => (Number.isFinite(value) ? `${value.toFixed(value < 100 ? 1 : 0)} ms` : '–');
@@ -87,12 +88,20 @@ export function targetsOf(summary, sizes) {
     );
   }
 
+  const core = sizes['ours-en'].files.find((file) => file.file.endsWith('/cookie-consent.js'));
+  targets.push({
+    group: 'Size',
+    name: `Returning-visit JS (the core), brotli 11`,
+    bound: `≤ ${CORE_JS_BYTES / 1024} KB`,
+    measured: core ? `${(core.brotli / 1024).toFixed(2)} KB (${core.brotli} B)` : '–',
+    ok: !!core && core.brotli <= CORE_JS_BYTES,
+  });
   const jsBrotli = sizes['ours-en'].jsBrotli;
   targets.push({
     group: 'Size',
     name: `First-visit JS, brotli 11, ${label('ours-en')}`,
     bound: `≤ ${FIRST_VISIT_JS_BYTES / 1024} KB`,
-    measured: `${(jsBrotli / 1024).toFixed(1)} KB (${jsBrotli} B)`,
+    measured: `${(jsBrotli / 1024).toFixed(2)} KB (${jsBrotli} B)`,
     ok: jsBrotli > 0 && jsBrotli <= FIRST_VISIT_JS_BYTES,
   });
   const oursCls = Object.entries(summary)
