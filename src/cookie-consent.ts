@@ -42,6 +42,7 @@ const ATTRIBUTES = {
  * @csspart title - The banner's heading.
  * @csspart message - The banner's text.
  * @csspart policy-link - The "find out more" link to the cookie policy.
+ * @csspart purposes - The banner's list of what the optional cookies offered are used for.
  * @csspart button - Every button.
  * @csspart accept - The banner's agree button.
  * @csspart reject - The banner's don't-agree button.

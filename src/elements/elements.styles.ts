@@ -14,6 +14,14 @@ export const gateStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /* Both choices in one grid: the same width and weight, side by side or stacked when narrow. */
+  .choices {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
+    gap: 0.5em;
+    justify-self: stretch;
+    max-width: 36em;
+  }
   p {
     margin: 0;
     max-width: 65ch;

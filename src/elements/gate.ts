@@ -13,8 +13,10 @@ const FOCUSABLE =
 
 /**
  * Holds back embedded content, such as a video from another site, until the visitor allows the
- * cookie category it needs. Until then it shows a placeholder that says why, with a button that
- * grants the category through the page's `<cookie-consent>` (a stored decision, with its event).
+ * cookie category it needs. Until then it shows a placeholder that says why, with two buttons of
+ * equal weight: one shows this content in this page only, storing nothing and granting nothing
+ * (the banner stays); the other always allows the category through the page's `<cookie-consent>`
+ * (a stored decision, with its event), which also runs every other script gated on it.
  *
  * Once granted, the `<template>`'s content is cloned next to it, once. If the category is later
  * withdrawn the content stays: what it started cannot be stopped. Give `<cookie-consent>` the
@@ -27,7 +29,9 @@ const FOCUSABLE =
  *
  * @csspart placeholder - The box shown instead of the content.
  * @csspart message - The placeholder's text.
- * @csspart button - The button that allows the category.
+ * @csspart button - Both buttons.
+ * @csspart once - The button that shows this content only, this time.
+ * @csspart allow - The button that always allows the category.
  *
  * @cssprop [--cookie-consent-background=#ffffff / #1c1f24] - Background of the placeholder.
  * @cssprop [--cookie-consent-color=#1b1d21 / #f3f4f6] - Text colour.
@@ -93,9 +97,16 @@ export class CookieConsentGate extends LitElement {
         <p part="message" id="message">${this.message(category)}</p>
         ${
           category
-            ? html`<button part="button" class="primary" aria-describedby="message" @click=${this.allow}>
-                ${allowLabel(category)}
-              </button>`
+            ? html`<div class="choices">
+                <button part="button once" class="primary" aria-describedby="message" @click=${this.showOnce}>
+                  ${msg('Show this content only, this time', {
+                    desc: 'Gate: button that shows this one embed on this page only; nothing is stored or granted',
+                  })}
+                </button>
+                <button part="button allow" class="primary" aria-describedby="message" @click=${this.allow}>
+                  ${allowLabel(category)}
+                </button>
+              </div>`
             : nothing
         }
       </div>
@@ -132,6 +143,13 @@ export class CookieConsentGate extends LitElement {
     }
   }
 
+  /** The visitor's yes to this content alone: nothing stored, no category granted, the banner stays. */
+  private readonly showOnce = async (): Promise<void> => {
+    if (!this.released) this.release();
+    this.requestUpdate();
+    await this.focusContent();
+  };
+
   private readonly allow = async (): Promise<void> => {
     const category = this.validCategory;
     if (!this.page.session.host) {
@@ -140,23 +158,33 @@ export class CookieConsentGate extends LitElement {
     }
     if (!category) return;
     this.page.session.grant(category);
+    await this.focusContent();
+  };
+
+  private async focusContent(): Promise<void> {
     await this.updateComplete;
     if (this.released) {
       const target =
         this.querySelector<HTMLElement>(FOCUSABLE) ?? this.renderRoot.querySelector<HTMLElement>('.content');
       target?.focus();
     }
-  };
+  }
 }
 
 /** The allow button's label: whole sentences, so each language can get case and grammar right. */
 function allowLabel(category: OptionalCategory): string {
   switch (category) {
     case 'performance':
-      return msg('Allow performance cookies', {desc: 'Gate: button that allows the performance category'});
+      return msg('Always allow performance cookies', {
+        desc: 'Gate: button that allows the performance category for the whole site, stored as a decision',
+      });
     case 'functionality':
-      return msg('Allow functionality cookies', {desc: 'Gate: button that allows the functionality category'});
+      return msg('Always allow functionality cookies', {
+        desc: 'Gate: button that allows the functionality category for the whole site, stored as a decision',
+      });
     case 'targeting':
-      return msg('Allow targeting and advertising cookies', {desc: 'Gate: button that allows the targeting category'});
+      return msg('Always allow targeting and advertising cookies', {
+        desc: 'Gate: button that allows the targeting category for the whole site, stored as a decision',
+      });
   }
 }

@@ -62,6 +62,13 @@ export const bannerStyles = css`
   :host([layout='box']) .text {
     flex-basis: 100%;
   }
+  #banner-purposes {
+    margin-block-start: 0.5em;
+  }
+  [part='purposes'] {
+    margin: 0.25em 0 0;
+    padding-inline-start: 1.5em;
+  }
   .visually-hidden:not(:focus) {
     position: absolute;
     width: 1px;

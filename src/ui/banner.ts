@@ -8,7 +8,7 @@ import {property, query, state} from 'lit/decorators.js';
 import {deepActiveElement} from '../core/ui-loader.js';
 import {safeUrl} from '../core/options.js';
 import {defineElement} from '../core/registry.js';
-import type {ConsentChangeDetail} from '../core/store.js';
+import {OPTIONAL_CATEGORIES, type ConsentChangeDetail, type OptionalCategory} from '../core/store.js';
 import {LocaleController, msg} from '../i18n/localization.js';
 import {bannerStyles} from './banner.styles.js';
 import {ConsentController} from './consent-controller.js';
@@ -17,7 +17,7 @@ import {preloadPanel} from './panel-loader.js';
 import {controls, layout, theme} from './theme.styles.js';
 
 /** The parts `<cookie-consent>` exposes of the banner. */
-const PARTS = 'banner, title, message, policy-link, button, accept, reject, preferences';
+const PARTS = 'banner, title, message, policy-link, purposes, button, accept, reject, preferences';
 
 export class CookieConsentBanner extends LitElement {
   static override styles = [theme, controls, layout, bannerStyles];
@@ -130,6 +130,7 @@ export class CookieConsentBanner extends LitElement {
                   : nothing
               }
             </p>
+            ${this.renderPurposes()}
           </div>
           <div class="actions">
             <div class="choice">
@@ -152,6 +153,27 @@ export class CookieConsentBanner extends LitElement {
           </div>
         </div>
       </section>
+    `;
+  }
+
+  /**
+   * What the optional cookies would be used for, one item per category offered: the first layer
+   * names every purpose "I agree" grants. Whole phrases under one sentence, never glued fragments,
+   * so that each language gets its grammar right.
+   */
+  private renderPurposes() {
+    const offered = this.consent.store.offered;
+    const purposes = OPTIONAL_CATEGORIES.filter((category) => offered.includes(category));
+    if (purposes.length === 0) return nothing;
+    return html`
+      <p id="banner-purposes">
+        ${msg('If you agree, we will also use cookies for:', {
+          desc: 'Banner: introduces the list of what optional cookies are used for; one list item per purpose follows',
+        })}
+      </p>
+      <ul part="purposes" aria-labelledby="banner-purposes">
+        ${purposes.map((category) => html`<li>${purpose(category)}</li>`)}
+      </ul>
     `;
   }
 
@@ -192,6 +214,18 @@ function statusMessage(detail: ConsentChangeDetail, everythingGranted: boolean):
   return msg('Your cookie choices have been saved.', {
     desc: 'Announced to screen readers after the visitor saved a choice',
   });
+}
+
+/** A list item under "If you agree, we will also use cookies for:". */
+function purpose(category: OptionalCategory): string {
+  switch (category) {
+    case 'performance':
+      return msg('measuring visits', {desc: 'Banner: list item, what performance cookies are used for'});
+    case 'functionality':
+      return msg('remembering your settings', {desc: 'Banner: list item, what functionality cookies are used for'});
+    case 'targeting':
+      return msg('personalised advertising', {desc: 'Banner: list item, what targeting cookies are used for'});
+  }
 }
 
 function isInView(element: Element): boolean {

@@ -13,7 +13,7 @@ import {
 } from '../support/helpers.js';
 import {axTree, findAx} from '../support/a11y.js';
 import {storedCookie} from '../support/fixtures.js';
-import {ShadowHarness} from '../support/harness.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 
 /** Counts how often the embed's script ran on this page. */
 const runs = window as unknown as {gateRuns?: Record<string, number>};
@@ -51,7 +51,8 @@ async function gatePage(attributes: Record<string, string>, {withConsent = true}
 }
 
 const placeholderOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part('placeholder');
-const buttonOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part<HTMLButtonElement>('button');
+const buttonOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part<HTMLButtonElement>('allow');
+const onceOf = (gate: CookieConsentGate) => new ShadowHarness(gate).part<HTMLButtonElement>('once');
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
   for (let tries = 0; tries < 100 && !condition(); tries++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -66,12 +67,15 @@ beforeEach(async () => {
 afterEach(() => clearCookies());
 
 describe('<cookie-consent-gate>', () => {
-  it('says why the content is missing, with a button that names the cookies it needs', async () => {
+  it('says why the content is missing, with two choices: this content once, or the cookies it needs always', async () => {
     const {gate} = await gatePage({category: 'targeting', name: 'the video from Example Video'});
-    const button = findAx(await axTree(), 'button', 'Allow targeting and advertising cookies');
-    expect(button === null, 'allow button').to.equal(false);
+    const tree = await axTree();
+    const once = findAx(tree, 'button', 'Show this content only, this time');
+    const button = findAx(tree, 'button', 'Always allow targeting and advertising cookies');
+    expect([once === null, button === null], 'both buttons').to.deep.equal([false, false]);
     const why =
       'To show the video from Example Video, we need your permission: it comes from another site, which may set cookies.';
+    expect(once!.description).to.equal(why);
     expect(button!.description).to.equal(why);
     expect(findAx(await axTree(), 'StaticText', why), 'visible text').to.not.equal(null);
     expect(placeholderOf(gate)!.getBoundingClientRect().height).to.be.above(40);
@@ -79,14 +83,14 @@ describe('<cookie-consent-gate>', () => {
 
   it('words the placeholder without a name, for each category', async () => {
     const {gate} = await gatePage({category: 'performance'});
-    expect(findAx(await axTree(), 'button', 'Allow performance cookies')).to.not.equal(null);
+    expect(findAx(await axTree(), 'button', 'Always allow performance cookies')).to.not.equal(null);
     const text = new ShadowHarness(gate).part('message')!.textContent!.trim();
     expect(text).to.equal(
       'This content comes from another site, which may set cookies. It is shown only if you allow them.'
     );
     gate.category = 'functionality';
     await gate.updateComplete;
-    expect(buttonOf(gate)!.textContent!.trim()).to.equal('Allow functionality cookies');
+    expect(buttonOf(gate)!.textContent!.trim()).to.equal('Always allow functionality cookies');
   });
 
   it('requests nothing from the embed and runs none of its scripts before consent', async () => {
@@ -119,6 +123,49 @@ describe('<cookie-consent-gate>', () => {
     expect(scriptRuns()).to.equal(1);
     expect(deepActive() === iframes[0], 'focus moves to the content').to.equal(true);
     await waitFor(() => requests() === 1, 'the embed is requested once');
+  });
+
+  it('shows this content once from the keyboard: nothing stored, nothing granted, the banner stays', async () => {
+    const {gate, cookieConsent, requests, scriptRuns} = await gatePage({category: 'targeting'});
+    const other = await gatePage({category: 'targeting'}, {withConsent: false});
+    const gated = document.createElement('script');
+    gated.type = 'text/plain';
+    gated.dataset.cookieConsent = 'targeting';
+    gated.textContent = 'window.gatedTargetingRan = true;';
+    gate.after(gated);
+    let events = 0;
+    document.addEventListener('cookie-consent-change', () => events++);
+    onceOf(gate)!.focus();
+    await sendKeys({press: 'Enter'});
+    await gate.updateComplete;
+    const iframe = gate.querySelector('iframe');
+    expect(iframe === null, 'the content is shown').to.equal(false);
+    expect(scriptRuns()).to.equal(1);
+    expect(deepActive() === iframe, 'focus moves to the content').to.equal(true);
+    await waitFor(() => requests() === 1, 'the embed is requested once');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events, 'no decision').to.equal(0);
+    expect(storedCookie(), 'nothing stored').to.equal(undefined);
+    expect(cookieConsent!.consent).to.equal(null);
+    expect(harness(cookieConsent!).banner === null, 'the banner stays').to.equal(false);
+    expect((window as {gatedTargetingRan?: boolean}).gatedTargetingRan, 'other targeting scripts').to.equal(undefined);
+    expect(other.gate.querySelector('iframe') === null, 'another gate stays blocked').to.equal(true);
+    await expect(gate).to.be.accessible();
+  });
+
+  it('gives both choices the same box and weight, reached in turn by Tab', async () => {
+    const {gate} = await gatePage({category: 'targeting', name: 'the video from Example Video'});
+    const once = onceOf(gate)!;
+    const always = buttonOf(gate)!;
+    const [a, b] = [once.getBoundingClientRect(), always.getBoundingClientRect()];
+    expect([Math.round(a.width), Math.round(a.height)]).to.deep.equal([Math.round(b.width), Math.round(b.height)]);
+    const [sa, sb] = [getComputedStyle(once), getComputedStyle(always)];
+    for (const property of ['font-weight', 'font-size', 'background-color', 'color', 'border-top-width']) {
+      expect(sa.getPropertyValue(property), property).to.equal(sb.getPropertyValue(property));
+    }
+    once.focus();
+    await sendKeys({press: 'Tab'});
+    expect(deepActive() === always, 'Tab reaches "always allow"').to.equal(true);
   });
 
   it('shows the content at once when the category was granted before', async () => {

@@ -6,7 +6,7 @@ import type {CookieConsentChangeEvent} from '../../src/core/events.js';
 import {axTree, findAx} from '../support/a11y.js';
 import {consentFixture, storedCookie} from '../support/fixtures.js';
 import {harness} from '../support/harness.js';
-import {clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
+import {clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA, until} from '../support/helpers.js';
 
 beforeEach(async () => {
   clearCookies();
@@ -28,6 +28,41 @@ describe('<cookie-consent> banner', () => {
     }
     const link = findAx(region!, 'link', 'Find out more about cookies');
     expect(link).to.not.equal(null);
+  });
+
+  it('names, on the first layer, exactly the purposes of the categories offered', async () => {
+    const purposes = {
+      performance: 'measuring visits',
+      functionality: 'remembering your settings',
+      targeting: 'personalised advertising',
+    };
+    const all = Object.keys(purposes) as (keyof typeof purposes)[];
+    // The seven non-empty combinations, and none offered.
+    for (let mask = 0; mask < 8; mask++) {
+      const offered = all.filter((_, bit) => mask & (1 << bit));
+      const el = await consentFixture(`categories="${offered.join(' ')}"`);
+      const list = harness(el).part('purposes');
+      const items = [...(list?.querySelectorAll('li') ?? [])].map((item) => item.textContent!.trim());
+      expect(items, offered.join(' ') || 'none offered').to.deep.equal(offered.map((category) => purposes[category]));
+      if (offered.length > 0) {
+        // A list, labelled by the sentence that introduces it.
+        expect(list!.localName).to.equal('ul');
+        const root = list!.getRootNode() as ShadowRoot;
+        expect(root.getElementById(list!.getAttribute('aria-labelledby')!)!.textContent!.trim()).to.equal(
+          'If you agree, we will also use cookies for:'
+        );
+      } else {
+        expect(harness(el).banner!.textContent, 'no purposes, no sentence').to.not.include('If you agree');
+      }
+      fixtureCleanup();
+    }
+  });
+
+  it("names the purposes in the visitor's language", async () => {
+    const el = await consentFixture('lang="fr" categories="performance targeting"');
+    await until(() => harness(el).part('purposes')?.closest('[lang=fr]') != null, 'the French banner');
+    const items = [...harness(el).part('purposes')!.querySelectorAll('li')].map((item) => item.textContent!.trim());
+    expect(items).to.deep.equal(['mesurer la fréquentation', 'vous proposer des publicités personnalisées']);
   });
 
   it('links to the policy page it is given', async () => {
