@@ -22,6 +22,8 @@ const ATTRIBUTES = {
   categories: ['categories', 'performance functionality targeting'],
   uiLang: ['lang', undefined],
   googleConsentMode: ['google-consent-mode', false],
+  noAdsDataRedaction: ['no-ads-data-redaction', false],
+  urlPassthrough: ['url-passthrough', false],
   ignoreGpc: ['ignore-gpc', false],
   reloadOnWithdraw: ['reload-on-withdraw', false],
   logEndpoint: ['log-endpoint', undefined],
@@ -126,6 +128,18 @@ export class CookieConsent extends HTMLElement implements SessionHost {
    * @default false
    */
   declare googleConsentMode: boolean;
+
+  /**
+   * With `google-consent-mode`: do not redact ad click identifiers while `ad_storage` is denied.
+   * @attr no-ads-data-redaction
+   */
+  declare noAdsDataRedaction: boolean;
+
+  /**
+   * With `google-consent-mode`: pass ad click information in links (`url_passthrough`).
+   * @attr url-passthrough
+   */
+  declare urlPassthrough: boolean;
 
   /**
    * Let "accept all" grant `targeting` despite a Global Privacy Control signal.

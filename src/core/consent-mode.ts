@@ -36,10 +36,19 @@ function gtag(): void {
   win.dataLayer.push(arguments);
 }
 
+/** A default for every region: one scoped to a `region` leaves the others to ours. */
 function hasDefault(): boolean {
   const layer = (window as DataLayerWindow).dataLayer;
   // gtag reads `arguments` objects only: a plain array pushed by the page sets no default.
-  return Array.isArray(layer) && layer.some((entry) => !Array.isArray(entry) && isConsentCommand(entry, 'default'));
+  return (
+    Array.isArray(layer) &&
+    layer.some(
+      (entry) =>
+        !Array.isArray(entry) &&
+        isConsentCommand(entry, 'default') &&
+        !Object.hasOwn(Object((entry as ArrayLike<unknown>)[2]), 'region')
+    )
+  );
 }
 
 function isConsentCommand(entry: unknown, command: string): boolean {
@@ -47,10 +56,27 @@ function isConsentCommand(entry: unknown, command: string): boolean {
   return typeof args === 'object' && args !== null && args[0] === 'consent' && args[1] === command;
 }
 
-/** Everything denied but security; skipped when the page (or `consent-mode.js`) already set a default. */
-export function pushConsentDefault(): void {
-  if (hasDefault()) return;
-  gtag('consent', 'default', {...consentModeState(null), wait_for_update: 500});
+/** The element's Consent Mode options (`no-ads-data-redaction`, `url-passthrough`). */
+export interface ConsentModeSettings {
+  noAdsDataRedaction: boolean;
+  urlPassthrough: boolean;
+}
+
+/** The dataLayers that were given the `set` options: once each, before the first update. */
+const withSettings = new WeakSet<unknown[]>();
+
+/**
+ * Everything denied but security; skipped when the page (or `consent-mode.js`) already set a
+ * default for every region. With `settings`, also the page's `set` options: ad click identifiers
+ * redacted while `ad_storage` is denied (unless turned off), and URL passthrough if asked for.
+ */
+export function pushConsentDefault(settings?: ConsentModeSettings): void {
+  if (!hasDefault()) gtag('consent', 'default', {...consentModeState(null), wait_for_update: 500});
+  const layer = (window as DataLayerWindow).dataLayer!;
+  if (!settings || withSettings.has(layer)) return;
+  withSettings.add(layer);
+  if (!settings.noAdsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
 }
 
 export function pushConsentUpdate(consent: Consent): void {

@@ -9,9 +9,10 @@ import type {Gatekeeper} from './gating.js';
 import {warn} from './log.js';
 import {lazyChunk, type Chunk} from './lazy.js';
 import {JSON_BLOCK, safeUrl} from './options.js';
+import type {ConsentModeSettings} from './consent-mode.js';
 
 /** What the effects read of the element that runs the page. */
-export interface EffectsHost extends HTMLElement {
+export interface EffectsHost extends HTMLElement, ConsentModeSettings {
   googleConsentMode: boolean;
   logEndpoint?: string;
 }
@@ -52,7 +53,7 @@ export class Effects {
       const pushed = consentModeChunk
         .load()
         .catch(() => consentModeChunk.load())
-        .then(({pushConsentDefault}) => pushConsentDefault());
+        .then(({pushConsentDefault}) => pushConsentDefault(host));
       pushed.catch((error: unknown) =>
         warn('could not load Google Consent Mode; scripts gated on consent stay blocked on this page.', error)
       );
@@ -70,7 +71,7 @@ export class Effects {
   apply(host: EffectsHost | null, consent: Consent | null, cookieName: string): Promise<void> {
     if (host?.googleConsentMode) {
       void withChunk(consentModeChunk, 'could not update Google Consent Mode.', (mode) => {
-        mode.pushConsentDefault();
+        mode.pushConsentDefault(host);
         mode.pushConsentUpdate(consent ?? NO_CONSENT);
       });
     }

@@ -50,6 +50,12 @@ export class ConsentSession {
   constructor() {
     this.store.addEventListener('change', (event) => void this.#onDecision((event as ConsentStoreEvent).detail));
     this.store.addEventListener('reset', (event) => void this.#onReset(event as CustomEvent<ConsentResetDetail>));
+    // No channel reaches a page from another subdomain sharing the cookie, nor one kept in the
+    // back/forward cache: read the cookie again when the page comes back, or when it changes.
+    const reread = () => this.host && this.store.refresh('sync');
+    addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && reread());
+    document.addEventListener('visibilitychange', () => document.hidden || reread());
+    (window as {cookieStore?: EventTarget}).cookieStore?.addEventListener('change', reread);
   }
 
   /** Resolves once the chunks the page's decisions need are at hand. */

@@ -5,17 +5,18 @@ export const SOURCE_LOCALE = 'en';
 /**
  * Tags whose shorter form is not what we ship: regions that imply a script (`zh-TW` is written in
  * Traditional characters), a language's default script (`sr` is Cyrillic), a macrolanguage (`no`).
+ * A Map, so that a tag such as `constructor` finds nothing on a prototype.
  */
-const ALIASES: Record<string, string> = {
-  'zh-tw': 'zh-Hant',
-  'zh-hk': 'zh-Hant',
-  'zh-mo': 'zh-Hant',
-  'zh-cn': 'zh-Hans',
-  'zh-sg': 'zh-Hans',
-  zh: 'zh-Hans',
-  sr: 'sr-Cyrl',
-  no: 'nb',
-};
+const ALIASES = new Map([
+  ['zh-tw', 'zh-Hant'],
+  ['zh-hk', 'zh-Hant'],
+  ['zh-mo', 'zh-Hant'],
+  ['zh-cn', 'zh-Hans'],
+  ['zh-sg', 'zh-Hans'],
+  ['zh', 'zh-Hans'],
+  ['sr', 'sr-Cyrl'],
+  ['no', 'nb'],
+]);
 
 /**
  * The first requested tag that has a shipped locale, trying each tag and then its shorter forms
@@ -26,7 +27,7 @@ export function matchLocale(requested: readonly string[], available: readonly st
   for (const tag of requested) {
     let candidate = tag.trim().replace(/_/g, '-').toLowerCase();
     while (candidate) {
-      const found = byLowerCase.get(candidate) ?? byLowerCase.get(ALIASES[candidate]?.toLowerCase());
+      const found = byLowerCase.get(candidate) ?? byLowerCase.get(ALIASES.get(candidate)?.toLowerCase() ?? '');
       if (found) return found;
       const cut = candidate.lastIndexOf('-');
       candidate = cut > 0 ? candidate.slice(0, cut) : '';

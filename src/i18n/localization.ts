@@ -68,7 +68,7 @@ function switchTo(locale: string): Promise<void> {
   if (localization === null || failed.has(locale) || activeLocale() === locale) return Promise.resolve();
   if (pending?.locale === locale && !pending.settled) return pending.done;
   // Fetch the translations alongside the runtime, not after it.
-  void localeLoaders[locale]?.().catch(() => undefined);
+  if (Object.hasOwn(localeLoaders, locale)) void localeLoaders[locale]().catch(() => undefined);
   const fail = (error: unknown) => {
     failed.add(locale);
     warn(`could not load the "${locale}" translations; showing English.`, error);

@@ -8,17 +8,18 @@ export class PageInset {
   private observer?: ResizeObserver;
   private saved?: {scrollPadding: string; padding: string; basePadding?: number};
 
-  watch(banner: Element): void {
+  watch(banner: HTMLElement): void {
     if (this.observer) return;
     const root = document.documentElement;
     const body = document.body;
     this.saved = {scrollPadding: root.style.scrollPaddingBottom, padding: body.style.paddingBottom};
     // Measured in the observer's callback, after layout, so nothing forces an early style pass.
+    // Its layout box, not its painted one: the entry animation's translate would make it 1em short.
     this.observer = new ResizeObserver(() => {
-      const box = banner.getBoundingClientRect();
+      const height = banner.offsetHeight;
+      const covered = Math.ceil(height + (parseFloat(getComputedStyle(banner).bottom) || 0));
       // A hidden banner (while the panel is open) has no box: keep the room it had.
-      const covered = Math.ceil(window.innerHeight - box.top);
-      if (!this.saved || box.height === 0 || covered <= 0) return;
+      if (!this.saved || height === 0) return;
       this.saved.basePadding ??= parseFloat(getComputedStyle(body).paddingBottom) || 0;
       root.style.scrollPaddingBottom = `${covered}px`;
       body.style.paddingBottom = `${this.saved.basePadding + covered}px`;

@@ -41,6 +41,15 @@ export class CookieConsentPanel extends LitElement {
     return this.opened;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Taken out of the page and put back, an open dialog has left the top layer: make it modal again.
+    if (this.dialog?.open && !this.dialog.matches(':modal')) {
+      this.dialog.close();
+      this.dialog.showModal();
+    }
+  }
+
   /** Opens the panel, in the visitor's language, with the switches as last decided. */
   async show(opener: HTMLElement | null): Promise<void> {
     this.opener = opener;

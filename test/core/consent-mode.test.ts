@@ -32,6 +32,70 @@ describe('Google Consent Mode v2', () => {
       delete win.dataLayer;
     }
   });
+
+  it("pushes its default for every region when the page's default names a region", () => {
+    const win = window as Window & {dataLayer?: unknown[]};
+    win.dataLayer = [];
+    const push = (...args: unknown[]) => win.dataLayer!.push(arguments_(...args));
+    try {
+      push('consent', 'default', {ad_storage: 'granted', region: ['US-CA']});
+      pushConsentDefault();
+      expect(win.dataLayer.map((entry) => Array.from(entry as IArguments))).to.deep.equal([
+        ['consent', 'default', {ad_storage: 'granted', region: ['US-CA']}],
+        ['consent', 'default', {...DENIED, wait_for_update: 500}],
+      ]);
+      push('consent', 'default', {ad_storage: 'denied'});
+      pushConsentDefault();
+      expect(win.dataLayer, 'a default for every region is kept').to.have.length(3);
+    } finally {
+      delete win.dataLayer;
+    }
+  });
+});
+
+/** An `arguments` object, as gtag pushes. */
+function arguments_(..._args: unknown[]): IArguments {
+  // eslint-disable-next-line prefer-rest-params
+  return arguments;
+}
+
+describe('Consent Mode options', () => {
+  const layer = () => ((window as Window & {dataLayer?: IArguments[]}).dataLayer ?? []).map((entry) => [...entry]);
+  const sets = () => layer().filter((entry) => entry[0] === 'set');
+  afterEach(() => delete (window as Window & {dataLayer?: unknown}).dataLayer);
+
+  it('redacts ad click identifiers while ad_storage is denied, unless no-ads-data-redaction', async () => {
+    const el = await fixture<CookieConsent>('<cookie-consent google-consent-mode></cookie-consent>');
+    await el.updateComplete;
+    expect(layer()[0][1]).to.equal('default');
+    expect(sets()).to.deep.equal([['set', 'ads_data_redaction', true]]);
+    el.remove();
+    delete (window as Window & {dataLayer?: unknown}).dataLayer;
+    const off = await fixture<CookieConsent>(
+      '<cookie-consent google-consent-mode no-ads-data-redaction></cookie-consent>'
+    );
+    await off.updateComplete;
+    expect(off.noAdsDataRedaction).to.equal(true);
+    expect(layer()[0][1]).to.equal('default');
+    expect(sets()).to.deep.equal([]);
+  });
+
+  it('pushes url_passthrough with url-passthrough', async () => {
+    const el = await fixture<CookieConsent>('<cookie-consent google-consent-mode url-passthrough></cookie-consent>');
+    await el.updateComplete;
+    expect(el.urlPassthrough).to.equal(true);
+    expect(sets()).to.deep.equal([
+      ['set', 'ads_data_redaction', true],
+      ['set', 'url_passthrough', true],
+    ]);
+  });
+
+  it('pushes neither without google-consent-mode', async () => {
+    const el = await fixture<CookieConsent>('<cookie-consent url-passthrough></cookie-consent>');
+    await el.updateComplete;
+    el.acceptAll();
+    expect(layer()).to.deep.equal([]);
+  });
 });
 
 describe('after reset()', () => {

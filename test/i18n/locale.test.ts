@@ -1,5 +1,7 @@
 /** Matching the languages a visitor or page asks for to the locales that ship. */
-import {expect} from '@open-wc/testing';
+import {expect, fixture} from '@open-wc/testing';
+import {harness} from '../support/harness.js';
+import {clearCookies, until} from '../support/helpers.js';
 import {direction, matchLocale} from '../../src/i18n/locale.js';
 import {availableLocales} from '../../src/i18n/localization.js';
 
@@ -35,5 +37,25 @@ describe('choosing the language', () => {
     for (const locale of ['en', 'de', 'sr-Latn', 'sr-Cyrl', 'zh-Hant', 'ja', 'tr', 'constructor', 'xx-YY-Latn', '']) {
       expect(direction(locale), locale).to.equal('ltr');
     }
+  });
+});
+
+describe('a lang that names a property of Object.prototype', () => {
+  for (const lang of ['constructor', 'constructor-DE', '__proto__', 'toString-x', 'hasOwnProperty']) {
+    it(`falls back to English for lang="${lang}"`, () => {
+      expect(matchLocale([lang], availableLocales())).to.equal('en');
+      expect(matchLocale([lang, 'de-AT'], availableLocales())).to.equal('de');
+    });
+  }
+
+  it('still shows the banner', async () => {
+    clearCookies();
+    await import('../../src/define.js');
+    const el = await fixture<HTMLElementTagNameMap['cookie-consent']>(
+      '<cookie-consent lang="constructor-DE"></cookie-consent>'
+    );
+    await until(() => Boolean(harness(el).part('accept')?.textContent?.trim()), 'the banner');
+    expect(harness(el).part('accept')?.textContent?.trim()).to.equal('I agree');
+    el.remove();
   });
 });

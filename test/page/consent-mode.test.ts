@@ -18,11 +18,14 @@ freshSiteFrameEachTest((frame) => (site = frame));
 describe('Google Consent Mode v2', () => {
   it('pushes the default on a first visit, then the update for each decision', async () => {
     const win = await site.open('/test/pages/gating.html');
-    expect(consentCommands(win)).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}]]);
+    expect(consentCommands(win)).to.deep.equal([
+      ['consent', 'default', {...DENIED, wait_for_update: 500}],
+      ['set', 'ads_data_redaction', true],
+    ]);
     site.element.acceptAll();
     site.element.rejectAll();
     site.element.save({performance: true, functionality: true});
-    expect(consentCommands(win).slice(1)).to.deep.equal([
+    expect(consentCommands(win).slice(2)).to.deep.equal([
       ['consent', 'update', GRANTED],
       ['consent', 'update', DENIED],
       [
@@ -39,6 +42,7 @@ describe('Google Consent Mode v2', () => {
     const win = await site.reload();
     expect(consentCommands(win)).to.deep.equal([
       ['consent', 'default', {...DENIED, wait_for_update: 500}],
+      ['set', 'ads_data_redaction', true],
       ['consent', 'update', {...DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted'}],
     ]);
   });
@@ -51,13 +55,29 @@ describe('Google Consent Mode v2', () => {
     const update = ['consent', 'update', {...DENIED, analytics_storage: 'granted'}];
     expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}], update]);
     // The element adds no second default, and replays the same update.
-    expect(consentCommands(win).map((entry) => entry[1])).to.deep.equal(['default', 'update', 'update']);
+    expect(consentCommands(win).map((entry) => entry[1])).to.deep.equal([
+      'default',
+      'update',
+      'ads_data_redaction',
+      'update',
+    ]);
   });
 
   it('consent-mode.js pushes no update for a tampered or out-of-date cookie', async () => {
     document.cookie = `cookie_consent=${encodeURIComponent('{"v":1,"rev":"2","granted":["targeting"]}')}; path=/`;
     const win = await site.open('/test/pages/consent-mode-head.html');
     expect(win.dataLayerAtTag).to.have.length(1);
+  });
+
+  it("adds its default for every other region to the page's regional one, and url_passthrough", async () => {
+    const win = await site.open('/test/pages/consent-mode-region.html');
+    await site.element.updateComplete;
+    expect(consentCommands(win)).to.deep.equal([
+      ['consent', 'default', {ad_storage: 'denied', region: ['US-CA']}],
+      ['consent', 'default', {...DENIED, wait_for_update: 500}],
+      ['set', 'ads_data_redaction', true],
+      ['set', 'url_passthrough', true],
+    ]);
   });
 
   it('pushes nothing without the attribute', async () => {

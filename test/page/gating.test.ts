@@ -53,7 +53,7 @@ describe('gated scripts and embeds', () => {
     const win = await site.reload();
     await until(() => (win.ran ?? []).length >= 4, 'performance scripts');
     expect(win.ran).to.deep.equal(['slow', 'inline', 'fast', 'module:string']);
-    expect(win.dataLayerAtFirstRun).to.deep.equal(['default', 'update']);
+    expect(win.dataLayerAtFirstRun).to.deep.equal(['default', 'ads_data_redaction', 'update']);
   });
 
   it('activates elements added later, before and after consent', async () => {

@@ -16,6 +16,7 @@ import {
   deepActive,
   emulateMediaFeatures,
   STEADY_MEDIA,
+  until,
 } from '../support/helpers.js';
 
 beforeEach(async () => {
@@ -256,5 +257,31 @@ describe('proof of consent in the panel', () => {
     const el = await declaredFixture();
     await el.showPreferences();
     expect(harness(el).part('receipt') === null).to.equal(true);
+  });
+});
+
+describe('<cookie-consent> moved while the panel is open', () => {
+  it('keeps the panel open and modal, with focus inside it, and it still closes cleanly', async () => {
+    const el = await consentFixture();
+    const opener = document.createElement('button');
+    opener.textContent = 'Cookie settings';
+    document.body.append(opener);
+    opener.focus();
+    await el.showPreferences();
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await el.updateComplete;
+    const dialog = harness(el).dialog!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal'), 'modal again').to.equal(true);
+    expect(dialog.contains(deepActive()), 'focus inside the dialog').to.equal(true);
+    // Its `close` event from being made modal again must not close it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(harness(el).dialog?.open).to.equal(true);
+    await sendKeys({press: 'Escape'});
+    await until(() => !harness(el).dialog, 'the panel to close');
+    await until(() => deepActive() === opener, 'focus back on the opener');
+    opener.remove();
   });
 });
