@@ -54,7 +54,8 @@ describe('Google Consent Mode v2', () => {
 });
 
 /** An `arguments` object, as gtag pushes. */
-function arguments_(..._args: unknown[]): IArguments {
+function arguments_(...args: unknown[]): IArguments;
+function arguments_(): IArguments {
   // eslint-disable-next-line prefer-rest-params
   return arguments;
 }
