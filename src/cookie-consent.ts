@@ -10,8 +10,8 @@ import {session, type SessionHost} from './core/session.js';
 import type {Choices, Consent, OptionalCategory} from './core/store.js';
 import {UiLoader} from './core/ui-loader.js';
 
-const LAYOUTS = ['bar', 'box'];
-const THEMES = ['auto', 'light', 'dark'];
+/** The values of the enumerated attributes; the first is the default. */
+const CHOICES: Record<string, string[] | undefined> = {layout: ['bar', 'box'], theme: ['auto', 'light', 'dark']};
 
 const ATTRIBUTES = {
   policyUrl: ['policy-url', undefined],
@@ -240,11 +240,9 @@ export class CookieConsent extends HTMLElement implements SessionHost {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     if (old === value) return;
-    if (name === 'layout' && value !== null && !LAYOUTS.includes(value)) {
-      warn(`layout="${value}" is not one of ${LAYOUTS.join(', ')}; showing a bar.`);
-    }
-    if (name === 'theme' && value !== null && !THEMES.includes(value)) {
-      warn(`theme="${value}" is not one of ${THEMES.join(', ')}; following the system.`);
+    const choices = Object.hasOwn(CHOICES, name) ? CHOICES[name] : undefined;
+    if (choices && value !== null && !choices.includes(value)) {
+      warn(`${name}="${value}" is not one of ${choices.join(', ')}; using ${choices[0]}.`);
     }
     if (session.host === this) session.configure(this);
     this.#ui.update();

@@ -44,9 +44,7 @@ function hasDefault(): boolean {
     Array.isArray(layer) &&
     layer.some(
       (entry) =>
-        !Array.isArray(entry) &&
-        isConsentCommand(entry, 'default') &&
-        !Object.hasOwn(Object((entry as ArrayLike<unknown>)[2]), 'region')
+        !Array.isArray(entry) && isConsentCommand(entry, 'default') && !(entry as {2?: {region?: unknown}})[2]?.region
     )
   );
 }
@@ -62,8 +60,8 @@ export interface ConsentModeSettings {
   urlPassthrough: boolean;
 }
 
-/** The dataLayers that were given the `set` options: once each, before the first update. */
-const withSettings = new WeakSet<unknown[]>();
+/** The dataLayer last given the `set` options: once each, before the first update. */
+let withSettings: unknown;
 
 /**
  * Everything denied but security; skipped when the page (or `consent-mode.js`) already set a
@@ -73,8 +71,8 @@ const withSettings = new WeakSet<unknown[]>();
 export function pushConsentDefault(settings?: ConsentModeSettings): void {
   if (!hasDefault()) gtag('consent', 'default', {...consentModeState(null), wait_for_update: 500});
   const layer = (window as DataLayerWindow).dataLayer!;
-  if (!settings || withSettings.has(layer)) return;
-  withSettings.add(layer);
+  if (!settings || withSettings === layer) return;
+  withSettings = layer;
   if (!settings.noAdsDataRedaction) gtag('set', 'ads_data_redaction', true);
   if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
 }

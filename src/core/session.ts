@@ -51,11 +51,11 @@ export class ConsentSession {
     this.store.addEventListener('change', (event) => void this.#onDecision((event as ConsentStoreEvent).detail));
     this.store.addEventListener('reset', (event) => void this.#onReset(event as CustomEvent<ConsentResetDetail>));
     // No channel reaches a page from another subdomain sharing the cookie, nor one kept in the
-    // back/forward cache: read the cookie again when the page comes back, or when it changes.
-    const reread = () => this.host && this.store.refresh('sync');
-    addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && reread());
-    document.addEventListener('visibilitychange', () => document.hidden || reread());
-    (window as {cookieStore?: EventTarget}).cookieStore?.addEventListener('change', reread);
+    // back/forward cache: read the cookie again when the page is shown, or when it changes. A
+    // cookie that did not change is not parsed again, so reading on every such event is cheap.
+    addEventListener('pageshow', this.#reread);
+    document.addEventListener('visibilitychange', this.#reread);
+    (window as {cookieStore?: EventTarget}).cookieStore?.addEventListener('change', this.#reread);
   }
 
   /** Resolves once the chunks the page's decisions need are at hand. */
@@ -177,10 +177,13 @@ export class ConsentSession {
     );
   }
 
+  /** Reads the cookie again while a host runs the page: a decision made elsewhere takes effect here. */
+  readonly #reread = (): void => void (this.host && this.store.refresh('sync'));
+
   /** Read again a moment later too: a tab's copy of the cookies may lag behind the message. */
   #onOtherTab(): void {
     this.store.refresh('sync');
-    setTimeout(() => this.host && this.store.refresh('sync'), 200);
+    setTimeout(this.#reread, 200);
   }
 
   async #onDecision(detail: ConsentChangeDetail): Promise<void> {
