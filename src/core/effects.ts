@@ -20,14 +20,13 @@ const withdrawalChunk = lazyChunk(() => import('./withdrawal.js'));
 const consentModeChunk = lazyChunk(() => import('./consent-mode.js'));
 const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
 
-/** Uses a lazy chunk: at once when it is loaded (the usual case), else once it is. */
-function withChunk<M>(chunk: Chunk<M>, failure: string, use: (module: M) => void): Promise<void> {
+/** Uses a lazy chunk: at once when it is loaded (the usual case), else once it is; settles when its work is done. */
+function withChunk<M>(chunk: Chunk<M>, failure: string, use: (module: M) => unknown): Promise<void> {
   const module = chunk.get();
-  if (module) {
-    use(module);
-    return Promise.resolve();
-  }
-  return chunk.load().then(use, (error: unknown) => warn(failure, error));
+  return (module ? Promise.resolve(use(module)) : chunk.load().then(use)).then(
+    () => undefined,
+    (error: unknown) => warn(failure, error)
+  );
 }
 
 export class Effects {
