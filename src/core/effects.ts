@@ -4,7 +4,8 @@
  * Each is a lazy chunk, fetched when `<cookie-consent>` connects so it is at hand when the visitor
  * decides.
  */
-import {NO_CONSENT, OPTIONAL_CATEGORIES, type ConsentChangeDetail, type Consent, type Decision} from './decision.js';
+import type {RecordFacts} from './consent-log.js';
+import {NO_CONSENT, OPTIONAL_CATEGORIES, type Consent} from './decision.js';
 import type {Gatekeeper} from './gating.js';
 import {warn} from './log.js';
 import {lazyChunk, type Chunk} from './lazy.js';
@@ -14,6 +15,7 @@ import {JSON_BLOCK, safeUrl} from './options.js';
 export interface EffectsHost extends HTMLElement {
   googleConsentMode: boolean;
   logEndpoint?: string;
+  logUrl?: string;
 }
 
 const withdrawalChunk = lazyChunk(() => import('./withdrawal.js'));
@@ -81,17 +83,12 @@ export class Effects {
     );
   }
 
-  /** Sends the decision to `log-endpoint`, if the page set one. */
-  record(
-    host: EffectsHost | null,
-    detail: ConsentChangeDetail,
-    decision: Decision | null,
-    locale: string
-  ): Promise<void> {
+  /** Sends the decision (or the withdrawal by `reset()`) to `log-endpoint`, if the page set one. */
+  record(host: EffectsHost | null, facts: RecordFacts): Promise<void> {
     const endpoint = safeUrl(host?.logEndpoint, 'log-endpoint');
-    if (!endpoint || !decision) return Promise.resolve();
-    return withChunk(consentLogChunk, 'could not send the decision to log-endpoint.', (log) =>
-      log.sendConsentRecord(endpoint, log.consentRecord(detail, decision, locale))
+    if (!endpoint) return Promise.resolve();
+    return withChunk(consentLogChunk, 'could not load the consent log.', (log) =>
+      log.sendConsentRecord(endpoint, log.consentRecord(facts, host?.logUrl))
     );
   }
 
