@@ -1,10 +1,10 @@
 /** The decision log: each decision sent to log-endpoint as a JSON record, and kept when sending fails. */
-import {expect, oneEvent} from '@open-wc/testing';
+import {expect, fixture, oneEvent} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CookieConsentChangeEvent} from '../../src/core/events.js';
 import {consentFixture, setGpc, storedCookie} from '../support/fixtures.js';
-import {harness} from '../support/harness.js';
+import {harness, ShadowHarness} from '../support/harness.js';
 import {captureWarnings, clearCookies, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
 
 beforeEach(async () => {
@@ -98,6 +98,18 @@ describe('log-endpoint', () => {
       harness(el).click('save');
     });
     expect(again.textsHash).to.equal(panel.textsHash);
+  });
+
+  it("says a gate's button decided, with a hash of the gate's texts", async () => {
+    const page = await fixture<HTMLElement>(`<div>
+      <cookie-consent log-endpoint="/consent-log"></cookie-consent>
+      <cookie-consent-gate category="performance"><template><p>Stats</p></template></cookie-consent-gate>
+    </div>`);
+    const gate = page.querySelector('cookie-consent-gate')!;
+    await gate.updateComplete;
+    const [record] = await recordsOf(() => new ShadowHarness(gate).part<HTMLButtonElement>('button')!.click());
+    expect(record).to.include({reason: 'save', source: 'gate'});
+    expect(record.textsHash).to.match(/^[0-9a-f]{8}$/);
   });
 
   it('records the Global Privacy Control signal and whether it was honoured', async () => {
