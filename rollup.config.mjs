@@ -94,7 +94,7 @@ function litHtmlPolicy() {
 function litChunk(id) {
   // The core stays in the entry, which every page view loads, whatever imports it.
   if (
-    /\/lib\/(core\/(?!withdrawal|declarations|consent-mode\.|consent-log)|cookie-consent\.js|bundle\.js)|js-cookie/.test(
+    /\/lib\/(core\/(?!withdrawal|declarations|consent-mode\.|consent-log|version)|cookie-consent\.js|bundle\.js)|js-cookie/.test(
       id
     )
   )

@@ -27,6 +27,7 @@ const ATTRIBUTES = {
   ignoreGpc: ['ignore-gpc', false],
   reloadOnWithdraw: ['reload-on-withdraw', false],
   logEndpoint: ['log-endpoint', undefined],
+  logUrl: ['log-url', undefined],
   layout: ['layout', 'bar'],
   theme: ['theme', 'auto'],
 } as const satisfies Attributes;
@@ -160,6 +161,13 @@ export class CookieConsent extends HTMLElement implements SessionHost {
    * @attr log-endpoint
    */
   declare logEndpoint?: string;
+
+  /**
+   * What of the page's URL the consent record holds: `origin` (the default), or `path` for the
+   * origin and path (a path may hold personal data: use it only where yours do not).
+   * @attr log-url
+   */
+  declare logUrl?: 'origin' | 'path';
 
   /**
    * `bar` (full width, at the bottom) or `box` (in a corner).

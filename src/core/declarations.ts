@@ -7,16 +7,18 @@ import {JSON_BLOCK} from './options.js';
 import {warn} from './log.js';
 import {CATEGORIES, type Category} from './store.js';
 
-export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage';
-const KINDS: readonly StorageKind[] = ['cookie', 'localStorage', 'sessionStorage'];
+export type StorageKind = 'cookie' | 'localStorage' | 'sessionStorage' | 'indexedDB' | 'cacheStorage';
+const KINDS: readonly StorageKind[] = ['cookie', 'localStorage', 'sessionStorage', 'indexedDB', 'cacheStorage'];
 const TEXT_FIELDS = ['provider', 'expires', 'purpose'] as const;
 
 export interface DeclaredItem {
-  /** The cookie's or storage key's name, shown on the policy page; deleted when nothing else matches. */
+  /** The cookie's, storage key's, database's or cache's name, shown on the policy page; deleted when nothing else matches. */
   name: string;
   /** A regular expression matching several names (e.g. `^_ga`); deletes every match. */
   match?: RegExp;
   type: StorageKind;
+  /** A cookie's path, when deeper than the pages it is deleted from (e.g. `/shop/`): the cookie is deleted there too. */
+  path?: string;
   provider?: string;
   expires?: string;
   purpose?: string;
@@ -58,6 +60,11 @@ function parseItem(raw: unknown, where: string): DeclaredItem | undefined {
     } catch {
       warn(`${where} has an invalid "match" pattern; only the exact name "${entry.name}" is used.`);
     }
+  }
+  if (entry.path !== undefined) {
+    // A path goes into the cookie string as is: nothing that could end the attribute or add another.
+    if (type === 'cookie' && typeof entry.path === 'string' && /^\/[^;,\s]*$/.test(entry.path)) item.path = entry.path;
+    else warn(`${where} has a "path" that is not a cookie's path, such as "/shop/"; it is ignored.`);
   }
   for (const field of TEXT_FIELDS) {
     if (typeof entry[field] === 'string') item[field] = entry[field];

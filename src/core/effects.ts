@@ -4,7 +4,8 @@
  * Each is a lazy chunk, fetched when `<cookie-consent>` connects so it is at hand when the visitor
  * decides.
  */
-import {NO_CONSENT, OPTIONAL_CATEGORIES, type ConsentChangeDetail, type Consent, type Decision} from './decision.js';
+import type {RecordFacts} from './consent-log.js';
+import {NO_CONSENT, OPTIONAL_CATEGORIES, type Consent} from './decision.js';
 import type {Gatekeeper} from './gating.js';
 import {warn} from './log.js';
 import {lazyChunk, type Chunk} from './lazy.js';
@@ -15,20 +16,20 @@ import type {ConsentModeSettings} from './consent-mode.js';
 export interface EffectsHost extends HTMLElement, ConsentModeSettings {
   googleConsentMode: boolean;
   logEndpoint?: string;
+  logUrl?: string;
 }
 
 const withdrawalChunk = lazyChunk(() => import('./withdrawal.js'));
 const consentModeChunk = lazyChunk(() => import('./consent-mode.js'));
 const consentLogChunk = lazyChunk(() => import('./consent-log.js'));
 
-/** Uses a lazy chunk: at once when it is loaded (the usual case), else once it is. */
-function withChunk<M>(chunk: Chunk<M>, failure: string, use: (module: M) => void): Promise<void> {
+/** Uses a lazy chunk: at once when it is loaded (the usual case), else once it is; settles when its work is done. */
+function withChunk<M>(chunk: Chunk<M>, failure: string, use: (module: M) => unknown): Promise<void> {
   const module = chunk.get();
-  if (module) {
-    use(module);
-    return Promise.resolve();
-  }
-  return chunk.load().then(use, (error: unknown) => warn(failure, error));
+  return (module ? Promise.resolve(use(module)) : chunk.load().then(use)).then(
+    () => undefined,
+    (error: unknown) => warn(failure, error)
+  );
 }
 
 export class Effects {
@@ -83,17 +84,12 @@ export class Effects {
     );
   }
 
-  /** Sends the decision to `log-endpoint`, if the page set one. */
-  record(
-    host: EffectsHost | null,
-    detail: ConsentChangeDetail,
-    decision: Decision | null,
-    locale: string
-  ): Promise<void> {
+  /** Sends the decision (or the withdrawal by `reset()`) to `log-endpoint`, if the page set one. */
+  record(host: EffectsHost | null, facts: RecordFacts): Promise<void> {
     const endpoint = safeUrl(host?.logEndpoint, 'log-endpoint');
-    if (!endpoint || !decision) return Promise.resolve();
-    return withChunk(consentLogChunk, 'could not send the decision to log-endpoint.', (log) =>
-      log.sendConsentRecord(endpoint, log.consentRecord(detail, decision, locale))
+    if (!endpoint) return Promise.resolve();
+    return withChunk(consentLogChunk, 'could not load the consent log.', (log) =>
+      log.sendConsentRecord(endpoint, log.consentRecord(facts, host?.logUrl))
     );
   }
 

@@ -5,6 +5,7 @@
  * events are the page's), and another one only passes the visitor's and the site's calls on.
  */
 import {documentCookieJar} from './cookie-jar.js';
+import type {DecisionSource, RecordFacts} from './consent-log.js';
 import {
   changedCategories,
   OPTIONAL_CATEGORIES,
@@ -46,6 +47,12 @@ export class ConsentSession {
   readonly #replayed = new WeakSet<SessionHost>();
   /** A decision was made since the last host was scheduled to replay the stored one. */
   #decided = false;
+  /**
+   * Set by the UI while the visitor's click on the control `source` (whose texts hash to
+   * `textsHash`) makes a decision, for the decision record; a decision made without it comes from
+   * the site's code (`api`). (One a listener makes meanwhile counts as made with that control.)
+   */
+  decidingBy?: {source: DecisionSource; textsHash?: string};
 
   constructor() {
     this.store.addEventListener('change', (event) => void this.#onDecision((event as ConsentStoreEvent).detail));
@@ -127,10 +134,12 @@ export class ConsentSession {
     this.store.decide({[category]: true}, 'save');
   }
 
-  /** Forgets the decision, here and in the site's other tabs. */
+  /** Forgets the decision, here and in the site's other tabs: a withdrawal, recorded as one. */
   reset(): void {
+    const before = this.store.decision;
     this.store.reset();
     this.#tabs.post(undefined);
+    if (before) void this.#record({...before, reason: 'reset'});
   }
 
   #run(host: SessionHost): void {
@@ -192,13 +201,18 @@ export class ConsentSession {
     host?.dispatchEvent(new CookieConsentChangeEvent(detail));
     // A listener may have decided again (or reset): what holds now is what takes effect.
     const effects = [this.#effects.apply(host, this.store.consent, this.store.cookieName)];
+    const decision = this.store.decision;
     if (detail.reason !== 'sync') {
-      effects.push(this.#effects.record(host, detail, this.store.decision, this.locale));
-      this.#tabs.post(this.store.decision?.consentId);
+      if (decision) effects.push(this.#record({...decision, ...detail, ...this.decidingBy}));
+      this.#tabs.post(decision?.consentId);
     }
     if (host?.reloadOnWithdraw && detail.changed.some((category) => !detail.consent[category])) {
       await reloadAfter(effects);
     }
+  }
+
+  #record(facts: Omit<RecordFacts, 'store' | 'locale'>): Promise<void> {
+    return this.#effects.record(this.host, {...facts, store: this.store, locale: this.locale});
   }
 
   /** A forgotten decision (here, in another tab, or voided by new settings) withdraws everything. */

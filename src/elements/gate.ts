@@ -157,7 +157,7 @@ export class CookieConsentGate extends LitElement {
       return;
     }
     if (!category) return;
-    this.page.session.grant(category);
+    this.page.by('gate', this.renderRoot.textContent, () => this.page.session.grant(category));
     await this.focusContent();
   };
 

@@ -134,10 +134,10 @@ export class CookieConsentBanner extends LitElement {
           </div>
           <div class="actions">
             <div class="choice">
-              <button part="button accept" class="primary" @click=${() => store.acceptAll()}>
+              <button part="button accept" class="primary" @click=${() => this.decide(() => store.acceptAll())}>
                 ${msg('I agree', {desc: 'Banner: button that accepts all optional cookies'})}
               </button>
-              <button part="button reject" class="primary" @click=${() => store.rejectAll()}>
+              <button part="button reject" class="primary" @click=${() => this.decide(() => store.rejectAll())}>
                 ${msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'})}
               </button>
             </div>
@@ -175,6 +175,10 @@ export class CookieConsentBanner extends LitElement {
         ${purposes.map((category) => html`<li>${purpose(category)}</li>`)}
       </ul>
     `;
+  }
+
+  private decide(decide: () => void): void {
+    this.consent.by('banner', this.section?.textContent, decide);
   }
 
   private readonly openPanel = (): void => {

@@ -1,4 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {DecisionSource} from '../core/consent-log.js';
 import {session} from '../core/session.js';
 import {OPTIONAL_CATEGORIES, type ConsentChangeDetail, type ConsentStoreEvent} from '../core/store.js';
 
@@ -30,6 +31,13 @@ export class ConsentController implements ReactiveController {
     return this.session.host ? this.store.consent : null;
   }
 
+  /** Runs `decide` as the visitor's act on `source`, which shows `shownText`, for the decision record. */
+  by(source: DecisionSource, shownText: string | null | undefined, decide: () => void): void {
+    this.session.decidingBy = {source, textsHash: textsHash(shownText ?? '')};
+    decide();
+    this.session.decidingBy = undefined;
+  }
+
   hostConnected(): void {
     for (const type of ['change', 'reset', 'configure']) this.store.addEventListener(type, this.update);
   }
@@ -42,4 +50,13 @@ export class ConsentController implements ReactiveController {
     this.host.requestUpdate();
     if (event.type === 'change') this.onDecision?.((event as ConsentStoreEvent).detail);
   };
+}
+
+/** 8 hex digits of FNV-1a over the text with its spacing evened out: which texts were shown, not a secret. */
+export function textsHash(text: string): string | undefined {
+  const normalized = text.replace(/\s+/g, ' ').trim();
+  if (!normalized) return undefined;
+  let hash = 0x811c9dc5;
+  for (const char of normalized) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }

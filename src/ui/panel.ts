@@ -178,10 +178,14 @@ export class CookieConsentPanel extends LitElement {
 
   private decide(action: 'accept-all' | 'reject-all' | 'save'): void {
     const store = this.consent.store;
-    // Under Global Privacy Control, targeting follows its switch in the panel.
-    if (action === 'accept-all') store.acceptAll('accept-all', this.draft.targeting);
-    else if (action === 'reject-all') store.rejectAll();
-    else store.decide(this.draft, 'save');
+    // The texts shown, but the receipt: its date and id change from one decision to the next.
+    const receipt = this.dialog?.querySelector('.receipt')?.textContent ?? '';
+    this.consent.by('panel', this.dialog?.textContent?.replace(receipt, ''), () => {
+      // Under Global Privacy Control, targeting follows its switch in the panel.
+      if (action === 'accept-all') store.acceptAll('accept-all', this.draft.targeting);
+      else if (action === 'reject-all') store.rejectAll();
+      else store.decide(this.draft, 'save');
+    });
     this.close();
   }
 

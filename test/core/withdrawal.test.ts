@@ -4,7 +4,34 @@ import '../../src/define.js';
 import type {CookieConsent} from '../../src/cookie-consent.js';
 import {cookieDomains, cookiePaths} from '../../src/core/withdrawal.js';
 import {declaredFixture as consentFixture} from '../support/fixtures.js';
-import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
+import {
+  browserCookies,
+  captureWarningsAsync,
+  clearCookies,
+  emulateMediaFeatures,
+  STEADY_MEDIA,
+} from '../support/helpers.js';
+
+/** A `<cookie-consent>` whose JSON block declares `items` for targeting. */
+function targetingFixture(items: object[]): Promise<CookieConsent> {
+  return fixture<CookieConsent>(`<cookie-consent><script type="application/json">
+    ${JSON.stringify({cookies: {targeting: items}})}</script></cookie-consent>`);
+}
+
+async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((database) => database.name ?? '');
+}
+
+function openDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
 
 function cookieNames(): string[] {
   return document.cookie
@@ -80,5 +107,85 @@ describe('withdrawal', () => {
       {"cookies": {"targeting": [{"name": "euconsent-v2", "match": "consent"}]}}</script></cookie-consent>`);
     el.rejectAll();
     expect(document.cookie).to.include('cookie_consent=');
+  });
+
+  it('deletes Secure, __Host- and __Secure- cookies, and names js-cookie would encode', async () => {
+    // http://localhost is a secure context: Chromium keeps Secure cookies set here.
+    expect(isSecureContext).to.equal(true);
+    const odd = 'ads@x:[1]{2}/?,';
+    const el = await targetingFixture([
+      {name: '__Host-ads'},
+      {name: '__Secure-ads'},
+      {name: 'ads_secure'},
+      {name: odd},
+    ]);
+    el.acceptAll();
+    document.cookie = '__Host-ads=1; path=/; Secure';
+    document.cookie = '__Secure-ads=1; path=/; Secure';
+    document.cookie = 'ads_secure=1; path=/; Secure';
+    document.cookie = `${odd}=1; path=/`;
+    expect(cookieNames()).to.include.members(['__Host-ads', '__Secure-ads', 'ads_secure', odd]);
+    el.rejectAll();
+    expect(cookieNames()).to.deep.equal(['cookie_consent']);
+  });
+
+  it('deletes a cookie on the path its declaration names, which this page cannot see', async () => {
+    document.cookie = '_deep=1; path=/p/sub/';
+    expect((await browserCookies()).some((cookie) => cookie.name === '_deep')).to.equal(true);
+    const el = await targetingFixture([{name: '_deep', path: '/p/sub/'}]);
+    el.rejectAll();
+    expect((await browserCookies()).some((cookie) => cookie.name === '_deep')).to.equal(false);
+  });
+
+  it('warns about a declared path that is not one, and ignores it', async () => {
+    const warnings = await captureWarningsAsync(async () => {
+      const el = await targetingFixture([
+        {name: '_a', path: 'p/sub'},
+        {name: '_b', path: '/p; domain=evil.example'},
+        {name: 'c', type: 'localStorage', path: '/p/'},
+      ]);
+      el.rejectAll();
+    });
+    expect(warnings.filter((line) => line.includes('"path"'))).to.have.length(3);
+  });
+
+  it('deletes declared IndexedDB databases and Cache Storage caches, by name and by match', async () => {
+    await openDatabase('ads-db');
+    await openDatabase('ads-db-2');
+    await openDatabase('keep-db');
+    await caches.open('ads-cache');
+    await caches.open('ads-cache-v2');
+    await caches.open('keep-cache');
+    const el = await targetingFixture([
+      {name: 'ads-db', match: '^ads-db-', type: 'indexedDB'},
+      {name: 'ads-cache', match: '^ads-cache-', type: 'cacheStorage'},
+    ]);
+    el.rejectAll();
+    let databases: string[] = [];
+    let cacheNames: string[] = [];
+    for (let tries = 0; tries < 100; tries++) {
+      [databases, cacheNames] = await Promise.all([databaseNames(), caches.keys()]);
+      if (!databases.some((name) => name.startsWith('ads-')) && cacheNames.length === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(databases.filter((name) => name.startsWith('ads-'))).to.deep.equal([]);
+    expect(databases).to.include('keep-db');
+    expect(cacheNames.sort()).to.deep.equal(['keep-cache']);
+    indexedDB.deleteDatabase('keep-db');
+    await caches.delete('keep-cache');
+  });
+
+  it('warns, and never throws, when Cache Storage is missing', async () => {
+    const el = await targetingFixture([{name: 'ads-cache', type: 'cacheStorage'}]);
+    Object.defineProperty(window, 'caches', {value: undefined, configurable: true});
+    try {
+      const warnings = await captureWarningsAsync(async () => {
+        expect(() => el.rejectAll()).not.to.throw();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      });
+      expect(warnings.some((line) => line.includes('could not delete the declared caches'))).to.equal(true);
+    } finally {
+      delete (window as {caches?: unknown}).caches;
+    }
   });
 });

@@ -29,6 +29,7 @@ test('the tarball holds the modules, types, bundle, locales and manifest, and no
     'dist/consent-mode.js',
     'dist/locales/de.js',
     'locales/de.xlf',
+    'schema/consent-record.schema.json',
   ]) {
     assert.ok(paths.includes(needed), `${needed} is missing from the package`);
   }
