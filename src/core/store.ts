@@ -130,7 +130,8 @@ export class ConsentStore extends EventTarget {
     const before = this.#current?.consent ?? null;
     const consent = {...(before ?? NO_CONSENT)};
     for (const category of OPTIONAL_CATEGORIES) {
-      const choice = choices[category] ?? consent[category];
+      // Own properties only: a `targeting` another script put on Object.prototype is no choice.
+      const choice = (Object.hasOwn(choices, category) ? choices[category] : undefined) ?? consent[category];
       consent[category] = this.#options.offered.includes(category) && choice === true;
     }
     const decision: Decision = {
