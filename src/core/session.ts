@@ -50,6 +50,8 @@ export class ConsentSession {
   constructor() {
     this.store.addEventListener('change', (event) => void this.#onDecision((event as ConsentStoreEvent).detail));
     this.store.addEventListener('reset', (event) => void this.#onReset(event as CustomEvent<ConsentResetDetail>));
+    // The later decision held here was written back over an older one: the other tabs read it again.
+    this.store.addEventListener('kept', () => this.#tabs.post(this.store.decision?.consentId));
   }
 
   /** Resolves once the chunks the page's decisions need are at hand. */

@@ -72,7 +72,8 @@ export interface ConsentResetDetail {
 /**
  * Holds the visitor's decision. Dispatches `change` (a `CustomEvent<ConsentChangeDetail>`)
  * for every decision taken through it, `reset` (`CustomEvent<ConsentResetDetail>`) when a
- * decision is forgotten, and `configure` when new options were applied.
+ * decision is forgotten, `configure` when new options were applied, and `kept` when `refresh()`
+ * wrote back the later decision held here over an older one.
  */
 export class ConsentStore extends EventTarget {
   #options: StoreOptions = DEFAULT_OPTIONS;
@@ -171,6 +172,8 @@ export class ConsentStore extends EventTarget {
   /**
    * Reads the cookie again after another tab may have decided, and notifies with `reason` when it
    * holds a different decision. A decision forgotten elsewhere is forgotten here too (`reset`).
+   * The latest decision wins: an older one found there (two tabs decided at once) is overwritten with
+   * the one held here, and `kept` tells the other tabs to read it.
    */
   refresh(reason: ConsentChangeReason): ConsentChangeDetail | null {
     const raw = this.#readRaw();
@@ -184,6 +187,11 @@ export class ConsentStore extends EventTarget {
       return null;
     }
     if (stored.consentId === before?.consentId) return null;
+    if (before && isLater(before, stored)) {
+      this.#write(before);
+      this.dispatchEvent(new Event('kept'));
+      return null;
+    }
     return this.#notify(before?.consent ?? null, stored, reason);
   }
 
@@ -273,4 +281,9 @@ export class ConsentStore extends EventTarget {
       warn('could not store the decision in a cookie; it holds for this page only.', error);
     }
   }
+}
+
+/** Whether `a` was decided after `b`; the same millisecond is settled by the ids, the same way in every tab. */
+function isLater(a: Decision, b: Decision): boolean {
+  return a.decidedAt > b.decidedAt || (a.decidedAt === b.decidedAt && a.consentId > b.consentId);
 }
