@@ -3,6 +3,7 @@
  * No Lit and no DOM in here, so it can be driven directly by tests and by any element.
  * Cookie I/O goes through the small `CookieJar` seam.
  */
+import {cookieDomains, cookiePaths} from './cookie-scope.js';
 import {warn} from './log.js';
 import {
   changedCategories,
@@ -26,6 +27,8 @@ export interface CookieJar {
   get(name: string): string | undefined;
   set(name: string, value: string, options: CookieWriteOptions): void;
   remove(name: string, options: {path: string; domain?: string}): void;
+  /** The page the cookies are read for: copies of the decision may sit on its parent domains and paths. */
+  readonly page?: {hostname: string; pathname: string};
 }
 
 export interface CookieWriteOptions {
@@ -200,15 +203,25 @@ export class ConsentStore extends EventTarget {
     this.dispatchEvent(new CustomEvent<ConsentResetDetail>('reset', {detail: {before}}));
   }
 
-  /** Removes the cookie, and a host-only one left from before `cookie-domain` was set, which would shadow it. */
+  /** Removes the cookie, and each copy this page can reach (host-only, parent domains, deeper paths). */
   #removeCookie(): void {
     this.#lastRaw = null;
-    const {cookieName, cookieDomain} = this.#options;
     try {
-      this.#jar.remove(cookieName, {path: '/', domain: cookieDomain});
-      if (cookieDomain) this.#jar.remove(cookieName, {path: '/'});
+      this.#removeCopies();
     } catch (error) {
       warn('could not delete the consent cookie.', error);
+    }
+  }
+
+  /**
+   * A copy on a parent domain or a deeper path (another subdomain's `cookie-domain`, an old setting)
+   * would be read before ours and undo the decision on the next page view: every copy goes.
+   */
+  #removeCopies(): void {
+    const {cookieName, cookieDomain} = this.#options;
+    const {hostname, pathname} = this.#jar.page ?? {hostname: '', pathname: '/'};
+    for (const domain of [undefined, cookieDomain, ...cookieDomains(hostname)]) {
+      for (const path of cookiePaths(pathname)) this.#jar.remove(cookieName, {path, domain});
     }
   }
 
@@ -262,8 +275,7 @@ export class ConsentStore extends EventTarget {
     const {cookieName, expiresDays, cookieDomain, secure} = this.#options;
     const value = serializeDecision(decision);
     try {
-      // A host-only cookie from before `cookie-domain` was set would be read first: remove it.
-      if (cookieDomain) this.#jar.remove(cookieName, {path: '/'});
+      this.#removeCopies();
       this.#jar.set(cookieName, value, {
         expires: expiresDays,
         path: '/',

@@ -20,6 +20,43 @@ function storeOn(jar: ConstructorParameters<typeof ConsentStore>[0], options: Pa
   return store;
 }
 
+describe('copies of the decision cookie elsewhere', () => {
+  it('a refusal on www is not undone by a copy that blog wrote for the parent domain', () => {
+    const browser = new CookieModel();
+    const blog = browser.jarFor({hostname: 'blog.example.org', pathname: '/'});
+    const www = browser.jarFor({hostname: 'www.example.org', pathname: '/news/today'});
+    storeOn(blog, {cookieDomain: '.example.org'}).acceptAll();
+
+    const here = storeOn(www);
+    expect(here.consent, 'the parent-domain copy is read').to.deep.equal(ALL);
+    const warnings = captureWarnings(() => here.rejectAll());
+    expect(warnings, 'the browser kept the refusal').to.deep.equal([]);
+    expect(storeOn(www).consent, 'the next page view').to.deep.equal(NONE);
+    expect(browser.entries.filter((entry) => entry.name === 'cookie_consent')).to.have.length(1);
+  });
+
+  it('removes a copy on a deeper path, which the browser would read first', () => {
+    const browser = new CookieModel();
+    const page = browser.jarFor({hostname: 'www.example.org', pathname: '/news/today'});
+    const old = {consent: ALL, revision: '1', decidedAt: NOW - 1000, consentId: crypto.randomUUID(), gpcGrant: false};
+    page.set('cookie_consent', serializeDecision(old), {...cookieWrite, path: '/news/'});
+    expect(storeOn(page).consent).to.deep.equal(ALL);
+
+    storeOn(page).rejectAll();
+    expect(storeOn(page).consent).to.deep.equal(NONE);
+  });
+
+  it('reset() forgets every copy the page can reach', () => {
+    const browser = new CookieModel();
+    const page = browser.jarFor({hostname: 'www.example.org', pathname: '/a/b'});
+    storeOn(browser.jarFor({hostname: 'example.org', pathname: '/'}), {cookieDomain: 'example.org'}).acceptAll();
+    const store = storeOn(page);
+    store.decide({performance: true}, 'save');
+    store.reset();
+    expect(storeOn(page).consent).to.equal(null);
+  });
+});
+
 describe('two tabs deciding at the same moment', () => {
   it('the later decision wins in both tabs, and the cookie ends with it', () => {
     const jar = new MemoryJar();
