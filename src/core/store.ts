@@ -143,6 +143,8 @@ export class ConsentStore extends EventTarget {
       revision: this.#options.revision,
       decidedAt: this.#now(),
       consentId: randomConsentId(),
+      // Under GPC, `targeting` is granted only by the visitor's own choice: it holds that grant.
+      gpcGrant: this.#options.honourGpc && consent.targeting,
     };
     this.#write(decision);
     return this.#notify(before, decision, reason);
@@ -268,6 +270,8 @@ export class ConsentStore extends EventTarget {
     for (const category of OPTIONAL_CATEGORIES) {
       if (!this.#options.offered.includes(category)) result.consent[category] = false;
     }
+    // The signal is an opt-out even after an earlier opt-in; only a grant made under it counts.
+    if (this.#options.honourGpc && !result.gpcGrant) result.consent.targeting = false;
     return result;
   }
 
