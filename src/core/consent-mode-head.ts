@@ -7,6 +7,7 @@
  *   <script src="/dist/consent-mode.js" data-cookie-name="cookie_consent" data-revision="1" data-expires-days="182"
  *     data-categories="performance functionality targeting"></script>
  *
+ * With `data-ignore-gpc`, a Global Privacy Control signal is ignored, as with the element's `ignore-gpc`.
  * Written small on purpose, without the store: it accepts exactly what `parseDecision` accepts
  * (test/consent-mode-head.test.ts checks that on thousands of generated values).
  */
@@ -18,6 +19,10 @@ const cookieName = settings.cookieName || 'cookie_consent';
 const days = Number(settings.expiresDays);
 // Like the element's `categories`: a stored category the site does not offer is not granted.
 const offered = (settings.categories ?? 'performance functionality targeting').split(/\s+/);
+// Like the element's `ignore-gpc`: under the signal, only a targeting grant made under it counts.
+const gpc =
+  (navigator as Navigator & {globalPrivacyControl?: boolean}).globalPrivacyControl === true &&
+  !('ignoreGpc' in settings);
 const layer: unknown[] = ((window as Window & {dataLayer?: unknown[]}).dataLayer ??= []);
 
 function gtag(...args: unknown[]): void;
@@ -43,12 +48,13 @@ try {
       .slice(cookieName.length + 1)
   );
   const stored = JSON.parse(raw);
-  const {at, granted} = stored;
+  const {at, granted, v} = stored;
+  // Format 2 has `gpc`, format 1 none (false); any other format gives 0, not a boolean: refused below.
+  const own = v === 2 ? stored.gpc : v !== 1 && 0;
   const now = Date.now();
   if (
     raw.length <= 512 &&
-    String(Object.keys(stored).sort()) === 'at,granted,id,rev,v' &&
-    stored.v === 1 &&
+    String(Object.keys(stored).sort()) === `at,${v === 2 ? 'gpc,' : ''}granted,id,rev,v` &&
     stored.rev === (settings.revision || '1') &&
     Number.isSafeInteger(at) &&
     at >= 0 &&
@@ -60,9 +66,17 @@ try {
       (category: unknown, index: number) =>
         ['performance', 'functionality', 'targeting'].includes(category as string) &&
         granted.indexOf(category) === index
-    )
+    ) &&
+    own === !!own &&
+    (!own || granted.includes('targeting'))
   ) {
-    gtag('consent', 'update', state(granted.filter((category: string) => offered.includes(category))));
+    gtag(
+      'consent',
+      'update',
+      state(
+        granted.filter((category: string) => offered.includes(category) && (category !== 'targeting' || !gpc || own))
+      )
+    );
   }
 } catch {
   // No cookie, or one that is not ours: no decision, and the banner will ask.

@@ -8,4 +8,5 @@ export const documentCookieJar: CookieJar = {
     Cookies.set(name, value, options);
   },
   remove: (name, options) => Cookies.remove(name, options),
+  page: location,
 };

@@ -29,6 +29,11 @@ export interface Decision {
   decidedAt: number;
   /** A random id for this decision, for the site's consent records. */
   consentId: string;
+  /**
+   * `targeting` was granted by the visitor's own choice (a switch, a gate's button) while a Global
+   * Privacy Control signal was honoured. Without it, the signal refuses `targeting` whatever is stored.
+   */
+  gpcGrant: boolean;
 }
 
 export interface ConsentChangeDetail {
@@ -47,15 +52,18 @@ const CLOCK_SKEW_MS = DAY_MS;
 export const MAX_COOKIE_LENGTH = 512;
 const CONSENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const STORED_KEYS = ['v', 'rev', 'at', 'id', 'granted'];
-const FORMAT_VERSION = 1;
+/** Format 2 adds `gpc`; format 1 (without it) is still read, as a decision without a `gpcGrant`. */
+const FORMAT_VERSION = 2;
 
 /** What the cookie holds: compact JSON, readable by the site's own server code. */
 interface StoredRecord {
-  v: 1;
+  v: 2;
   rev: string;
   at: number;
   id: string;
   granted: OptionalCategory[];
+  /** `Decision.gpcGrant`: true only with `targeting` granted. */
+  gpc: boolean;
 }
 
 export const NO_CONSENT: Consent = {
@@ -72,6 +80,7 @@ export function serializeDecision(decision: Decision): string {
     at: decision.decidedAt,
     id: decision.consentId,
     granted: OPTIONAL_CATEGORIES.filter((category) => decision.consent[category]),
+    gpc: decision.gpcGrant && decision.consent.targeting,
   };
   return JSON.stringify(record);
 }
@@ -91,6 +100,7 @@ export type Refusal =
   | 'bad-time'
   | 'bad-id'
   | 'bad-categories'
+  | 'bad-gpc'
   | 'revision'
   | 'future'
   | 'expired';
@@ -111,12 +121,13 @@ export function parseDecision(
     return 'not-json';
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not-an-object';
+  const record = data as Record<string, unknown>;
+  const expected = record.v === FORMAT_VERSION ? [...STORED_KEYS, 'gpc'] : STORED_KEYS;
   const keys = Object.keys(data);
-  if (keys.length !== STORED_KEYS.length || !STORED_KEYS.every((key) => keys.includes(key))) {
+  if (keys.length !== expected.length || !expected.every((key) => keys.includes(key))) {
     return 'unexpected-fields';
   }
-  const record = data as Record<string, unknown>;
-  if (record.v !== FORMAT_VERSION) return 'unknown-version';
+  if (record.v !== FORMAT_VERSION && record.v !== 1) return 'unknown-version';
   if (typeof record.rev !== 'string') return 'bad-revision';
   if (typeof record.at !== 'number' || !Number.isSafeInteger(record.at) || record.at < 0) return 'bad-time';
   if (typeof record.id !== 'string' || !CONSENT_ID.test(record.id)) return 'bad-id';
@@ -124,12 +135,14 @@ export function parseDecision(
   if (!Array.isArray(granted) || !granted.every(isOptionalCategory) || new Set(granted).size !== granted.length) {
     return 'bad-categories';
   }
+  const gpcGrant = record.v === 1 ? false : record.gpc;
+  if (typeof gpcGrant !== 'boolean' || (gpcGrant && !granted.includes('targeting'))) return 'bad-gpc';
   if (record.rev !== revision) return 'revision';
   if (record.at > now + CLOCK_SKEW_MS) return 'future';
   if (now - record.at > expiresDays * DAY_MS) return 'expired';
   const consent = {...NO_CONSENT};
   for (const category of granted) consent[category] = true;
-  return {consent, revision: record.rev, decidedAt: record.at, consentId: record.id};
+  return {consent, revision: record.rev, decidedAt: record.at, consentId: record.id, gpcGrant};
 }
 
 /** A version 4 UUID; `crypto.randomUUID` exists only on secure pages, `getRandomValues` everywhere. */

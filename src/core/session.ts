@@ -63,6 +63,8 @@ export class ConsentSession {
     addEventListener('pageshow', this.#reread);
     document.addEventListener('visibilitychange', this.#reread);
     (window as {cookieStore?: EventTarget}).cookieStore?.addEventListener('change', this.#reread);
+    // The later decision held here was written back over an older one: the other tabs read it again.
+    this.store.addEventListener('kept', () => this.#tabs.post(this.store.decision?.consentId));
   }
 
   /** Resolves once the chunks the page's decisions need are at hand. */

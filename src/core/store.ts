@@ -3,6 +3,7 @@
  * No Lit and no DOM in here, so it can be driven directly by tests and by any element.
  * Cookie I/O goes through the small `CookieJar` seam.
  */
+import {cookieDomains, cookiePaths} from './cookie-scope.js';
 import {warn} from './log.js';
 import {
   changedCategories,
@@ -26,6 +27,8 @@ export interface CookieJar {
   get(name: string): string | undefined;
   set(name: string, value: string, options: CookieWriteOptions): void;
   remove(name: string, options: {path: string; domain?: string}): void;
+  /** The page the cookies are read for: copies of the decision may sit on its parent domains and paths. */
+  readonly page?: {hostname: string; pathname: string};
 }
 
 export interface CookieWriteOptions {
@@ -72,7 +75,8 @@ export interface ConsentResetDetail {
 /**
  * Holds the visitor's decision. Dispatches `change` (a `CustomEvent<ConsentChangeDetail>`)
  * for every decision taken through it, `reset` (`CustomEvent<ConsentResetDetail>`) when a
- * decision is forgotten, and `configure` when new options were applied.
+ * decision is forgotten, `configure` when new options were applied, and `kept` when `refresh()`
+ * wrote back the later decision held here over an older one.
  */
 export class ConsentStore extends EventTarget {
   #options: StoreOptions = DEFAULT_OPTIONS;
@@ -130,7 +134,8 @@ export class ConsentStore extends EventTarget {
     const before = this.#current?.consent ?? null;
     const consent = {...(before ?? NO_CONSENT)};
     for (const category of OPTIONAL_CATEGORIES) {
-      const choice = choices[category] ?? consent[category];
+      // Own properties only: a `targeting` another script put on Object.prototype is no choice.
+      const choice = (Object.hasOwn(choices, category) ? choices[category] : undefined) ?? consent[category];
       consent[category] = this.#options.offered.includes(category) && choice === true;
     }
     const decision: Decision = {
@@ -138,6 +143,8 @@ export class ConsentStore extends EventTarget {
       revision: this.#options.revision,
       decidedAt: this.#now(),
       consentId: randomConsentId(),
+      // Under GPC, `targeting` is granted only by the visitor's own choice: it holds that grant.
+      gpcGrant: this.#options.honourGpc && consent.targeting,
     };
     this.#write(decision);
     return this.#notify(before, decision, reason);
@@ -170,6 +177,8 @@ export class ConsentStore extends EventTarget {
   /**
    * Reads the cookie again after another tab may have decided, and notifies with `reason` when it
    * holds a different decision. A decision forgotten elsewhere is forgotten here too (`reset`).
+   * The latest decision wins: an older one found there (two tabs decided at once) is overwritten with
+   * the one held here, and `kept` tells the other tabs to read it.
    */
   refresh(reason: ConsentChangeReason): ConsentChangeDetail | null {
     const raw = this.#readRaw();
@@ -183,6 +192,11 @@ export class ConsentStore extends EventTarget {
       return null;
     }
     if (stored.consentId === before?.consentId) return null;
+    if (before && isLater(before, stored)) {
+      this.#write(before);
+      this.dispatchEvent(new Event('kept'));
+      return null;
+    }
     return this.#notify(before?.consent ?? null, stored, reason);
   }
 
@@ -191,15 +205,25 @@ export class ConsentStore extends EventTarget {
     this.dispatchEvent(new CustomEvent<ConsentResetDetail>('reset', {detail: {before}}));
   }
 
-  /** Removes the cookie, and a host-only one left from before `cookie-domain` was set, which would shadow it. */
+  /** Removes the cookie, and each copy this page can reach (host-only, parent domains, deeper paths). */
   #removeCookie(): void {
     this.#lastRaw = null;
-    const {cookieName, cookieDomain} = this.#options;
     try {
-      this.#jar.remove(cookieName, {path: '/', domain: cookieDomain});
-      if (cookieDomain) this.#jar.remove(cookieName, {path: '/'});
+      this.#removeCopies();
     } catch (error) {
       warn('could not delete the consent cookie.', error);
+    }
+  }
+
+  /**
+   * A copy on a parent domain or a deeper path (another subdomain's `cookie-domain`, an old setting)
+   * would be read before ours and undo the decision on the next page view: every copy goes.
+   */
+  #removeCopies(): void {
+    const {cookieName, cookieDomain} = this.#options;
+    const {hostname, pathname} = this.#jar.page ?? {hostname: '', pathname: '/'};
+    for (const domain of [undefined, cookieDomain, ...cookieDomains(hostname)]) {
+      for (const path of cookiePaths(pathname)) this.#jar.remove(cookieName, {path, domain});
     }
   }
 
@@ -246,6 +270,8 @@ export class ConsentStore extends EventTarget {
     for (const category of OPTIONAL_CATEGORIES) {
       if (!this.#options.offered.includes(category)) result.consent[category] = false;
     }
+    // The signal is an opt-out even after an earlier opt-in; only a grant made under it counts.
+    if (this.#options.honourGpc && !result.gpcGrant) result.consent.targeting = false;
     return result;
   }
 
@@ -253,8 +279,7 @@ export class ConsentStore extends EventTarget {
     const {cookieName, expiresDays, cookieDomain, secure} = this.#options;
     const value = serializeDecision(decision);
     try {
-      // A host-only cookie from before `cookie-domain` was set would be read first: remove it.
-      if (cookieDomain) this.#jar.remove(cookieName, {path: '/'});
+      this.#removeCopies();
       this.#jar.set(cookieName, value, {
         expires: expiresDays,
         path: '/',
@@ -272,4 +297,9 @@ export class ConsentStore extends EventTarget {
       warn('could not store the decision in a cookie; it holds for this page only.', error);
     }
   }
+}
+
+/** Whether `a` was decided after `b`; the same millisecond is settled by the ids, the same way in every tab. */
+function isLater(a: Decision, b: Decision): boolean {
+  return a.decidedAt > b.decidedAt || (a.decidedAt === b.decidedAt && a.consentId > b.consentId);
 }

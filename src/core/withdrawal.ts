@@ -4,32 +4,16 @@
  * keys, IndexedDB databases and Cache Storage caches.
  * Scripts already running cannot be stopped; `reload-on-withdraw` covers that.
  */
+import {cookieDomains, cookiePaths} from './cookie-scope.js';
 import {declarationsOf, type DeclaredItem, type StorageKind} from './declarations.js';
 import {warn} from './log.js';
 import type {OptionalCategory} from './store.js';
 
+export {cookieDomains, cookiePaths};
+
 function matches(item: DeclaredItem, name: string): boolean {
   return name === item.name || (item.match?.test(name) ?? false);
 }
-/** `/a/b` gives `/`, `/a`, `/a/`, `/a/b`, `/a/b/`: each path a cookie of this page may carry. */
-export function cookiePaths(pathname: string): string[] {
-  const paths = new Set(['/']);
-  let prefix = '';
-  for (const segment of pathname.split('/').filter(Boolean)) {
-    prefix += `/${segment}`;
-    paths.add(prefix);
-    paths.add(`${prefix}/`);
-  }
-  return [...paths];
-}
-
-/** `www.news.example.org` gives itself, `news.example.org` and `example.org`: the domains a cookie may name. */
-export function cookieDomains(hostname: string): string[] {
-  const labels = hostname.split('.');
-  if (labels.length < 2 || /^[\d.]+$/.test(hostname) || hostname.includes(':')) return [];
-  return labels.slice(0, -1).map((_, index) => labels.slice(index).join('.'));
-}
-
 /**
  * Deletes the cookie `name` exactly as the browser holds it, writing `document.cookie` itself
  * (js-cookie would encode `@ : [ ] { } / ? ,` in the name, and miss the cookie). In a secure context

@@ -5,7 +5,8 @@
 import {expect, fixture} from '@open-wc/testing';
 import '../../src/define.js';
 import type {CookieConsent} from '../../src/cookie-consent.js';
-import {declaredFixture as consentFixture, setGpc} from '../support/fixtures.js';
+import type {CookieConsentChangeEvent} from '../../src/core/events.js';
+import {declaredFixture as consentFixture, setGpc, storedCookie} from '../support/fixtures.js';
 import {harness} from '../support/harness.js';
 import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
 
@@ -74,5 +75,61 @@ describe('Global Privacy Control', () => {
     } finally {
       Object.defineProperty(navigator, 'globalPrivacyControl', {value: undefined, configurable: true});
     }
+  });
+
+  describe('after an earlier accept all, made without the signal', () => {
+    /** The page view of a visitor who accepted all before turning GPC on, with the `stored` event it fired. */
+    async function returningVisit(attributes = '') {
+      const stored: CookieConsentChangeEvent[] = [];
+      const listener = (event: CookieConsentChangeEvent) => stored.push(event);
+      document.addEventListener('cookie-consent-change', listener);
+      try {
+        const el = await consentFixture(attributes);
+        await new Promise((resolve) => setTimeout(resolve));
+        return {el, stored};
+      } finally {
+        document.removeEventListener('cookie-consent-change', listener);
+      }
+    }
+
+    beforeEach(async () => {
+      setGpc(false);
+      const first = await consentFixture();
+      first.acceptAll();
+      first.remove();
+    });
+
+    it('counts targeting as refused in consent, the stored event and the panel', async () => {
+      setGpc(true);
+      const {el, stored} = await returningVisit();
+      const refused = {necessary: true, performance: true, functionality: true, targeting: false};
+      expect(el.consent).to.deep.equal(refused);
+      expect(stored.map((event) => event.detail.consent)).to.deep.equal([refused]);
+      await el.showPreferences();
+      expect(harness(el).switch('targeting')!.checked, 'the targeting switch').to.equal(false);
+    });
+
+    it("keeps the visitor's own switch turned on under the signal on the next visit", async () => {
+      setGpc(true);
+      const {el} = await returningVisit();
+      await el.showPreferences();
+      harness(el).switch('targeting')!.click();
+      harness(el).click('save');
+      expect(storedCookie()).to.include({v: 2, gpc: true});
+      el.remove();
+
+      const next = await returningVisit();
+      expect(next.el.consent!.targeting).to.equal(true);
+      expect(next.stored[0].detail.consent.targeting).to.equal(true);
+      await next.el.showPreferences();
+      expect(harness(next.el).switch('targeting')!.checked).to.equal(true);
+    });
+
+    it('keeps the earlier grant with ignore-gpc', async () => {
+      setGpc(true);
+      const {el, stored} = await returningVisit('ignore-gpc');
+      expect(el.consent!.targeting).to.equal(true);
+      expect(stored[0].detail.consent.targeting).to.equal(true);
+    });
   });
 });

@@ -31,7 +31,12 @@ describe('parseDecision on tampered values', () => {
     ['a missing key', JSON.stringify({v: 1, rev: '1', at: NOW, granted: []})],
     ['a __proto__ key', validRecord().replace('{', '{"__proto__":{"targeting":true},')],
     ['__proto__ in place of granted', validRecord().replace('"granted"', '"__proto__"')],
-    ['an unknown format version', validRecord({v: 2})],
+    ['an unknown format version', validRecord({v: 3})],
+    ['format 2 without gpc', validRecord({v: 2})],
+    ['format 1 with gpc', validRecord({gpc: false})],
+    ['gpc as a string', validRecord({v: 2, gpc: 'true'})],
+    ['gpc as null', validRecord({v: 2, gpc: null})],
+    ['gpc without targeting granted', validRecord({v: 2, gpc: true})],
     ['a numeric revision', validRecord({rev: 1})],
     ['a time as a string', validRecord({at: String(NOW)})],
     ['a fractional time', validRecord({at: NOW + 0.5})],
@@ -56,6 +61,14 @@ describe('parseDecision on tampered values', () => {
 
   it('accepts the untampered value', () => {
     expect(parseDecision(validRecord(), context)).to.be.an('object');
+  });
+
+  it('reads format 1 as a decision without a targeting grant made under GPC, and format 2 with its own', () => {
+    const old = parseDecision(validRecord({granted: ['targeting']}), context);
+    expect(old).to.include({gpcGrant: false});
+    const own = parseDecision(validRecord({v: 2, granted: ['targeting'], gpc: true}), context);
+    expect(own).to.include({gpcGrant: true});
+    expect(parseDecision(validRecord({v: 2, gpc: false}), context)).to.include({gpcGrant: false});
   });
 
   it('warns, prefixed, and asks again when the stored cookie is tampered', () => {

@@ -38,11 +38,12 @@ describe('ConsentStore', () => {
     expect(events[0].decidedAt).to.equal(NOW);
     expect(events[0].consentId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(JSON.parse(jar.values.get('cookie_consent')!)).to.deep.equal({
-      v: 1,
+      v: 2,
       rev: '1',
       at: NOW,
       id: events[0].consentId,
       granted: ['performance'],
+      gpc: false,
     });
     expect(jar.lastOptions).to.deep.equal({
       expires: 182,
@@ -181,6 +182,7 @@ describe('ConsentStore', () => {
       revision: 'spring-2026',
       decidedAt: NOW,
       consentId: '1b4e28ba-2fa1-41d2-883f-0016d3cca427',
+      gpcGrant: true,
     };
     const parsed = parseDecision(serializeDecision(decision), {revision: 'spring-2026', expiresDays: 10, now: NOW});
     expect(parsed).to.deep.equal(decision);

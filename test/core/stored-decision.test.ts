@@ -30,6 +30,7 @@ function decideElsewhere(name: string, granted: Partial<Decision['consent']>): D
     revision: '1',
     decidedAt: Date.now(),
     consentId: randomConsentId(),
+    gpcGrant: false,
   };
   document.cookie = `${name}=${encodeURIComponent(serializeDecision(decision))}; path=/`;
   return decision;

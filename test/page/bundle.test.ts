@@ -12,6 +12,26 @@ let site: SiteFrame;
 freshSiteFrameEachTest((frame) => (site = frame));
 
 describe('the script-tag bundle on a plain page', () => {
+  it('keeps a refusal that a copy of the cookie on a deeper path would otherwise undo', async () => {
+    const old = {v: 1, rev: '1', at: Date.now() - 1000, id: crypto.randomUUID(), granted: ['performance', 'targeting']};
+    // Sent before the page's own cookie on path /, as an older setting of the site might have left it.
+    document.cookie = `cookie_consent=${encodeURIComponent(JSON.stringify(old))}; path=/test/`;
+    try {
+      await site.open('/test/pages/site.html');
+      expect(site.element.consent!.targeting, 'the copy is read').to.equal(true);
+      site.element.rejectAll();
+      await site.reload();
+      expect(site.element.consent).to.deep.equal({
+        necessary: true,
+        performance: false,
+        functionality: false,
+        targeting: false,
+      });
+    } finally {
+      document.cookie = 'cookie_consent=; path=/test/; max-age=0';
+    }
+  });
+
   it('asks on the first visit, stores the decision, and stays quiet on the next page view', async () => {
     let win = await site.open('/test/pages/site.html');
     expect(site.ui.banner !== null, 'banner on first visit').to.equal(true);
