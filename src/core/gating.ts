@@ -127,12 +127,16 @@ interface ScriptPolicy {
 
 let policy: ScriptPolicy | null | undefined;
 
-/** Our policy where the browser has Trusted Types, else identity functions. */
+/**
+ * Our policy where the browser has Trusted Types, else identity functions. It is kept on the
+ * window under `Symbol.for('cookie-consent-elements')`, so that another copy of the library on
+ * the page uses it too: under a `trusted-types` allow-list a name can be created only once.
+ */
 function scriptPolicy(): ScriptPolicy | null {
   if (policy === undefined) {
     const identity: ScriptPolicy = {createScript: (code) => code, createScriptURL: (url) => url};
     try {
-      policy =
+      policy = (window as unknown as Record<symbol, ScriptPolicy>)[Symbol.for(TRUSTED_TYPES_POLICY)] ??=
         (window.trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, identity) as unknown as ScriptPolicy | undefined) ??
         identity;
     } catch (error) {

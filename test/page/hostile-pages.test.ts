@@ -79,6 +79,23 @@ const INJECTED = `
   <script type="text/plain" data-cookie-consent="performance" data-name="injected" src="gated.js"></script>
 `;
 
+describe('two copies of the bundle under a trusted-types allow-list without allow-duplicates', () => {
+  it('share their policies: the panel opens and a returning visitor can withdraw', async () => {
+    await site.open('/test/pages/strict-twice.html?trusted-types=allow-list');
+    await until(() => !!site.ui.banner, 'the banner');
+    site.element.acceptAll();
+    const win = await site.reload();
+    await until(() => (win.ran ?? []).length === 1, 'the gated script');
+    await site.element.showPreferences();
+    expect(site.ui.dialog!.open).to.equal(true);
+    site.ui.click('reject-all');
+    expect(site.element.consent!.performance).to.equal(false);
+    expect(win.document.cookie).to.include('cookie_consent');
+    expect(ours(win)).to.deep.equal([]);
+    expect(site.errors).to.deep.equal([]);
+  });
+});
+
 describe('aggressive host CSS', () => {
   it('leaves the banner visible on top, readable, and usable', async () => {
     const win = await site.open('/test/pages/hostile-css.html');
