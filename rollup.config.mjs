@@ -66,13 +66,19 @@ function preloadImports() {
  * The bundle's own copy of lit-html asks Trusted Types for a policy of its own name,
  * `cookie-consent-elements-lit-html`, not `lit-html`: a page whose own Lit already made `lit-html`
  * under a `trusted-types` allow-list would otherwise make ours fail (names may not repeat there).
+ * Another copy of the bundle on the page reuses that policy.
  */
 function litHtmlPolicy() {
   return {
     name: 'lit-html-policy',
     transform(code, id) {
       if (!/[\\/]lit-html[\\/]lit-html\.js$/.test(id)) return null;
-      const out = code.replace('createPolicy("lit-html"', 'createPolicy("cookie-consent-elements-lit-html"');
+      // A second copy of the bundle reuses the first's policy, kept on a well-known global: an
+      // allow-list without 'allow-duplicates' lets the name be created only once.
+      const out = code.replace(
+        /(\w+)\.createPolicy\("lit-html",(\{createHTML:(\w+)=>\3\})\)/,
+        '(globalThis[Symbol.for("cookie-consent-elements-lit-html")]??=$1.createPolicy("cookie-consent-elements-lit-html",$2))'
+      );
       if (out === code) this.error('lit-html no longer calls createPolicy("lit-html"): update litHtmlPolicy()');
       return {code: out, map: null};
     },

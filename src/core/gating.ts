@@ -8,11 +8,18 @@
  * Elements added later are found by a MutationObserver. Nothing is activated twice.
  */
 import {warn} from './log.js';
-import {CATEGORIES, NO_CONSENT, type Category, type Consent} from './store.js';
+import {CATEGORIES, NO_CONSENT, OPTIONAL_CATEGORIES, type Category, type Consent} from './store.js';
 
 const SELECTOR = '[data-cookie-consent]';
 /** Scripts we created, shared by every Gatekeeper: a new one (a re-mounted element) must not see them as placeholders. */
 const activated = new WeakSet<Element>();
+
+/**
+ * The nonce of the page's scripts ('' if it uses none), read when the library loads, before the
+ * page could be tampered with. Under a nonce CSP only gated scripts that carry it are activated:
+ * markup injected into the page cannot know it. The property, as browsers hide the attribute.
+ */
+export const PAGE_NONCE = [...document.querySelectorAll('script')].find((script) => script.nonce)?.nonce ?? '';
 
 export class Gatekeeper {
   #consent: Consent | null = null;
@@ -74,11 +81,14 @@ export class Gatekeeper {
   #allows(element: Element): boolean {
     const consent = this.#consent ?? NO_CONSENT;
     const listed = (element.getAttribute('data-cookie-consent') ?? '').split(/\s+/).filter(Boolean);
-    const unknown = listed.filter((name) => !(CATEGORIES as readonly string[]).includes(name));
-    if (unknown.length > 0 || listed.length === 0) {
+    // `necessary` alone gates nothing, and activating it would run such markup at once: it is refused.
+    if (
+      listed.some((name) => !(CATEGORIES as readonly string[]).includes(name)) ||
+      !listed.some((name) => name !== 'necessary')
+    ) {
       this.#handled.add(element);
       warn(
-        `data-cookie-consent="${listed.join(' ')}" needs known categories (${CATEGORIES.join(', ')}); the element stays blocked.`,
+        `data-cookie-consent="${listed.join(' ')}" needs one or more of ${OPTIONAL_CATEGORIES.join(', ')} (what is necessary needs no gating); the element stays blocked.`,
         element
       );
       return false;
@@ -89,6 +99,10 @@ export class Gatekeeper {
   #enqueueScript(placeholder: HTMLScriptElement): void {
     if (placeholder.type !== 'text/plain') {
       warn('a script with data-cookie-consent must have type="text/plain", or it runs before consent.', placeholder);
+      return;
+    }
+    if (placeholder.nonce !== PAGE_NONCE && PAGE_NONCE) {
+      warn("a gated script without the page's nonce stays blocked.", placeholder);
       return;
     }
     this.#queue = this.#queue.then(() => {
@@ -113,20 +127,25 @@ interface ScriptPolicy {
 
 let policy: ScriptPolicy | null | undefined;
 
-/** Our policy where the browser has Trusted Types, else identity functions. */
+/**
+ * Our policy where the browser has Trusted Types, else identity functions. It is kept on the
+ * window under `Symbol.for('cookie-consent-elements')`, so that another copy of the library on
+ * the page uses it too: under a `trusted-types` allow-list a name can be created only once.
+ */
 function scriptPolicy(): ScriptPolicy | null {
-  if (policy !== undefined) return policy;
-  policy = null;
-  const identity: ScriptPolicy = {createScript: (code) => code, createScriptURL: (url) => url};
-  try {
-    policy = window.trustedTypes
-      ? (window.trustedTypes.createPolicy(TRUSTED_TYPES_POLICY, identity) as unknown as ScriptPolicy)
-      : identity;
-  } catch (error) {
-    warn(
-      `the page's CSP does not allow the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; gated scripts cannot run.`,
-      error
-    );
+  if (policy === undefined) {
+    const identity: ScriptPolicy = {createScript: (code) => code, createScriptURL: (url) => url};
+    try {
+      policy = (window as unknown as Record<symbol, ScriptPolicy>)[Symbol.for(TRUSTED_TYPES_POLICY)] ??=
+        (window.trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, identity) as unknown as ScriptPolicy | undefined) ??
+        identity;
+    } catch (error) {
+      policy = null;
+      warn(
+        `the page's CSP does not allow the Trusted Types policy "${TRUSTED_TYPES_POLICY}"; gated scripts cannot run.`,
+        error
+      );
+    }
   }
   return policy;
 }
@@ -146,16 +165,12 @@ function runScript(placeholder: HTMLScriptElement): Promise<void> {
   }
   const type = placeholder.getAttribute('data-type');
   if (type) script.type = type;
-  // Browsers hide the nonce attribute once parsed; the property still holds it.
-  if (placeholder.nonce) script.nonce = placeholder.nonce;
+  script.nonce = placeholder.nonce;
   script.async = false;
   activated.add(script);
   const external = placeholder.hasAttribute('src');
   const done = external
-    ? new Promise<void>((resolve) => {
-        script.addEventListener('load', () => resolve(), {once: true});
-        script.addEventListener('error', () => resolve(), {once: true});
-      })
+    ? new Promise<void>((resolve) => (script.onload = script.onerror = () => resolve()))
     : Promise.resolve();
   if (!external) script.text = trusted.createScript(placeholder.text);
   placeholder.replaceWith(script);

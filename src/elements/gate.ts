@@ -1,5 +1,6 @@
 import {html, LitElement, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
+import {PAGE_NONCE} from '../core/gating.js';
 import {warn} from '../core/log.js';
 import {OPTIONAL_CATEGORIES, type OptionalCategory} from '../core/store.js';
 import {LocaleController, msg, str} from '../i18n/localization.js';
@@ -18,7 +19,8 @@ const FOCUSABLE =
  * (the banner stays); the other always allows the category through the page's `<cookie-consent>`
  * (a stored decision, with its event), which also runs every other script gated on it.
  *
- * Once granted, the `<template>`'s content is cloned next to it, once. If the category is later
+ * Once granted, the `<template>`'s content is cloned next to it, once; on a page whose scripts
+ * carry a nonce, the template's scripts without that nonce are left out. If the category is later
  * withdrawn the content stays: what it started cannot be stopped. Give `<cookie-consent>` the
  * `reload-on-withdraw` attribute to reload the page after a withdrawal instead.
  *
@@ -137,7 +139,15 @@ export class CookieConsentGate extends LitElement {
     this.released = true;
     const template = this.querySelector(':scope > template');
     if (template instanceof HTMLTemplateElement) {
-      template.after(this.ownerDocument.importNode(template.content, true));
+      const content = this.ownerDocument.importNode(template.content, true);
+      // Under a nonce CSP, a script without the page's nonce stays in the template, inert: it may have been injected.
+      for (const script of content.querySelectorAll('script')) {
+        if (PAGE_NONCE && script.nonce !== PAGE_NONCE) {
+          warn("<cookie-consent-gate>: a script in the template without the page's nonce is left out.", script);
+          script.remove();
+        }
+      }
+      template.after(content);
     } else {
       warn('<cookie-consent-gate> has no <template> child; there is nothing to show.');
     }

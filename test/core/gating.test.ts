@@ -16,10 +16,24 @@ beforeEach(async () => {
 afterEach(() => clearCookies());
 
 describe('gating', () => {
-  it('runs what is gated on necessary before any decision', async () => {
-    await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
-    document.body.append(gatedScript('necessary', "window.runs.push('necessary')"));
-    await until(() => runs().length === 1, 'the necessary script');
+  it('never runs what is gated on necessary alone, which needs no gating, and says so', async () => {
+    const el = await fixture<CookieConsent>('<cookie-consent></cookie-consent>');
+    const scripts = [
+      gatedScript('necessary', "window.runs.push('necessary')"),
+      gatedScript('necessary performance', "window.runs.push('performance')"),
+    ];
+    const warnings = await captureWarningsAsync(async () => {
+      document.body.append(...scripts);
+      el.acceptAll();
+      await until(() => runs().length === 1, 'the script gated on performance');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    expect(runs()).to.deep.equal(['performance']);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.include(
+      'cookie-consent-elements: data-cookie-consent="necessary" needs one or more of performance, functionality, targeting (what is necessary needs no gating)'
+    );
+    for (const script of scripts) script.remove();
   });
 
   it('does not run a queued script whose category was withdrawn while an earlier one loaded', async () => {

@@ -94,6 +94,29 @@ describe('gated scripts and embeds', () => {
   });
 });
 
+describe('gated markup put into a page that uses nonces', () => {
+  it("never runs, while the page's own placeholders and gate scripts, which carry its nonce, do", async () => {
+    const win = (await site.open('/test/pages/csp.html')) as SiteWindow & {gateScriptRan?: boolean};
+    // What an HTML sink of the page (innerHTML here) would write.
+    const sink = win.document.createElement('div');
+    win.document.body.append(sink);
+    sink.innerHTML = `
+      <script type="text/plain" data-cookie-consent="necessary">(window.ran = window.ran || []).push('necessary');</script>
+      <script type="text/plain" data-cookie-consent="performance">window.ran.push('no nonce');</script>
+      <script type="text/plain" data-cookie-consent="performance" nonce="guessed">window.ran.push('guessed');</script>
+      <script type="text/plain" data-cookie-consent="performance" data-name="injected" src="gated.js"></script>`;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(win.ran ?? [], 'before any decision').to.deep.equal([]);
+    site.ui.click('accept');
+    await until(() => (win.ran ?? []).length >= 2, 'gated scripts');
+    // The gate's template has a script with the page's nonce, which runs, and one without, which does not.
+    await until(() => win.gateScriptRan === true, "the gate's script with the nonce");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(win.ran).to.deep.equal(['inline with nonce', 'external']);
+    expect(win.violations!.filter((violation) => !violation.includes('__web-dev-server__'))).to.deep.equal([]);
+  });
+});
+
 describe('withdrawal on a page below the root', () => {
   it('deletes declared cookies set on the page path and its parents', async () => {
     const win = await site.open('/test/pages/gating.html');

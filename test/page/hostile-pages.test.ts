@@ -47,8 +47,54 @@ for (const [page, what] of [
       expect(ours(win)).to.deep.equal([]);
       expect(site.errors).to.deep.equal([]);
     });
+
+    it("runs no gated script put into the page as markup, only the page's own, which carry its nonce", async () => {
+      const win = (await site.open(page)) as MarkupWindow;
+      await until(() => !!site.ui.banner, 'the banner');
+      // What an HTML sink of the page would write (under Trusted Types, through the page's own policy).
+      const sink = win.document.createElement('div');
+      win.document.body.append(sink);
+      const markup = INJECTED;
+      sink.innerHTML = win.pageHtml?.createHTML(markup) ?? markup;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(win.ran ?? [], 'before any decision').to.deep.equal([]);
+
+      site.element.acceptAll();
+      await until(() => (win.ran ?? []).length >= 3, 'gated scripts');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(win.ran).to.deep.equal(['inline', 'external', 'module:string']);
+      expect(ours(win)).to.deep.equal([]);
+      expect(site.errors).to.deep.equal([]);
+    });
   });
 }
+
+type MarkupWindow = SiteWindow & {pageHtml?: {createHTML(html: string): string}};
+
+/** Gated markup as an attacker would inject it: gated on `necessary` alone, without a nonce, with a guessed one. */
+const INJECTED = `
+  <script type="text/plain" data-cookie-consent="necessary">(window.ran = window.ran || []).push('necessary');</script>
+  <script type="text/plain" data-cookie-consent="performance">(window.ran = window.ran || []).push('no nonce');</script>
+  <script type="text/plain" data-cookie-consent="performance" nonce="guessed">window.ran.push('a wrong nonce');</script>
+  <script type="text/plain" data-cookie-consent="performance" data-name="injected" src="gated.js"></script>
+`;
+
+describe('two copies of the bundle under a trusted-types allow-list without allow-duplicates', () => {
+  it('share their policies: the panel opens and a returning visitor can withdraw', async () => {
+    await site.open('/test/pages/strict-twice.html?trusted-types=allow-list');
+    await until(() => !!site.ui.banner, 'the banner');
+    site.element.acceptAll();
+    const win = await site.reload();
+    await until(() => (win.ran ?? []).length === 1, 'the gated script');
+    await site.element.showPreferences();
+    expect(site.ui.dialog!.open).to.equal(true);
+    site.ui.click('reject-all');
+    expect(site.element.consent!.performance).to.equal(false);
+    expect(win.document.cookie).to.include('cookie_consent');
+    expect(ours(win)).to.deep.equal([]);
+    expect(site.errors).to.deep.equal([]);
+  });
+});
 
 describe('aggressive host CSS', () => {
   it('leaves the banner visible on top, readable, and usable', async () => {
