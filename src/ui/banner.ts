@@ -95,7 +95,8 @@ export class CookieConsentBanner extends LitElement {
       return;
     }
     // The top layer keeps the banner above anything the page stacks, whatever its z-index.
-    if (typeof section.showPopover === 'function') {
+    // A banner taken out of the page (its <cookie-consent> removed) cannot enter the top layer.
+    if (typeof section.showPopover === 'function' && section.isConnected) {
       const shown = section.matches(':popover-open');
       if (this.panelOpen && shown) section.hidePopover();
       else if (!this.panelOpen && !shown) section.showPopover();

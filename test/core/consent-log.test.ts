@@ -107,7 +107,7 @@ describe('log-endpoint', () => {
     </div>`);
     const gate = page.querySelector('cookie-consent-gate')!;
     await gate.updateComplete;
-    const [record] = await recordsOf(() => new ShadowHarness(gate).part<HTMLButtonElement>('button')!.click());
+    const [record] = await recordsOf(() => new ShadowHarness(gate).part<HTMLButtonElement>('allow')!.click());
     expect(record).to.include({reason: 'save', source: 'gate'});
     expect(record.textsHash).to.match(/^[0-9a-f]{8}$/);
   });

@@ -17,11 +17,11 @@ const CORE = 'cookie-consent.js';
  * Issue 14 then added about 0.35 KB to the core, code the pages that read or write a decision run,
  * so none of it can be lazy: the cookie's format 2 with its Global Privacy Control grant, removing
  * copies on parent domains and paths, the latest decision winning between tabs, re-reading when a
- * page is shown again, and the two Consent Mode attributes.
+ * page is shown again, the two Consent Mode attributes, and nonce checks in gating: 6.94 KB in all.
  */
 const BUDGETS = {
-  returningVisit: 6.8 * KB,
-  englishFirstVisit: 17 * KB,
+  returningVisit: 7 * KB,
+  englishFirstVisit: 17.75 * KB,
   panel: 3 * KB,
   consentModeHead: 0.75 * KB,
 };
@@ -31,7 +31,7 @@ const CHUNK_BUDGETS = {
   lit: 8 * KB,
   panel: 2.5 * KB,
   texts: 0.5 * KB,
-  elements: 2.25 * KB,
+  elements: 2.5 * KB,
   runtime: 1 * KB,
   'consent-mode': 0.5 * KB,
   // Raw cookie deletion with Secure and Partitioned variants, declared paths, databases and caches (issue 14).
@@ -40,7 +40,8 @@ const CHUNK_BUDGETS = {
   // The record's fields of issue 14 (version, texts hash, offered, GPC, source) are built here, not in the core.
   'consent-log': 0.5 * KB,
 };
-const LOCALE_CHUNK_BUDGET = 2 * KB;
+/** Greek, the longest, is 2.02 KB since the banner names its purposes and the gate has two choices. */
+const LOCALE_CHUNK_BUDGET = 2.25 * KB;
 
 const brotli = (file) =>
   brotliCompressSync(readFileSync(`dist/${file}`), {params: {[constants.BROTLI_PARAM_QUALITY]: 11}}).length;
@@ -97,7 +98,7 @@ test('the lazy chunks are the expected ones and stay within their budgets', () =
   }
 });
 
-test('each locale chunk stays within 2 KB brotli, and there is one per configured locale', () => {
+test('each locale chunk stays within its brotli budget, and there is one per configured locale', () => {
   const {targetLocales} = JSON.parse(readFileSync('lit-localize.json', 'utf8'));
   const chunks = readdirSync('dist/locales').filter((file) => file.endsWith('.js'));
   assert.deepEqual(chunks.map((file) => file.replace(/\.js$/, '')).sort(), [...targetLocales].sort());
