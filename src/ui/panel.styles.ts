@@ -13,16 +13,46 @@ export const panelStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  /*
+   * Open, the dialog is a flex column, so that the panel takes at most its height and the list of
+   * categories scrolls between the heading and the actions, which stay in view on a phone. (Only
+   * when open: a closed dialog keeps the browser's display: none.)
+   */
   dialog[open] {
+    display: flex;
+    flex-direction: column;
     animation: cookie-consent-enter var(--_duration) ease-out;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.5);
   }
   .panel {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 1em;
+    min-height: 0;
     padding: 1.25em;
+    overflow-y: auto;
+  }
+  .panel > :not(ul) {
+    flex: none;
+  }
+  /*
+   * The scrolling middle, the one flex item that shrinks. It keeps room for about one category:
+   * where the heading, the text and the actions leave less (400% zoom, a phone on its side), the
+   * panel scrolls as a whole instead, so nothing is out of reach. The scroll padding keeps a
+   * focused switch's outline clear of the edges. A shadow along the bottom shows that there is
+   * more below; a cover at the end of the list, which scrolls with it, hides the shadow once the
+   * last category is in view.
+   */
+  .panel > ul {
+    min-height: min(8em, 40dvh);
+    overflow-y: auto;
+    scroll-padding-block: 0.5em;
+    background:
+      linear-gradient(transparent, var(--_bg) 70%) bottom / 100% 2em no-repeat local,
+      radial-gradient(farthest-side at 50% 100%, color-mix(in srgb, var(--_fg) 35%, transparent), transparent) bottom /
+        100% 0.75em no-repeat scroll;
   }
   .panel header {
     display: flex;

@@ -200,3 +200,77 @@ describe('<cookie-consent> presentation', () => {
     window.scrollTo(0, 0);
   });
 });
+
+describe("the panel's actions on small screens", () => {
+  /** The element drawn at the middle of `control`, as the panel's shadow root sees it. */
+  const drawnAt = (control: HTMLElement) => {
+    const box = control.getBoundingClientRect();
+    return (control.getRootNode() as ShadowRoot).elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  };
+
+  for (const [width, height] of [
+    [375, 667],
+    [320, 568],
+  ]) {
+    it(`keeps the panel's actions in view on a ${width} by ${height} phone while the categories scroll`, async () => {
+      await setViewport({width, height});
+      const el = await consentFixture();
+      await el.showPreferences();
+      const ui = harness(el);
+      const actions = ['accept-all', 'reject-all', 'save'].map((name) => ui.part(name)!);
+      const tops = actions.map((button) => button.getBoundingClientRect().top);
+      for (const button of actions) {
+        const box = button.getBoundingClientRect();
+        const name = button.getAttribute('part')!;
+        expect(box.top, name).to.be.at.least(0);
+        expect(box.left, name).to.be.at.least(0);
+        expect(box.bottom, name).to.be.at.most(height);
+        expect(box.right, name).to.be.at.most(width);
+        expect(button.contains(drawnAt(button)), `${name} is shown, not clipped or covered`).to.equal(true);
+      }
+      const close = ui.part('close')!.getBoundingClientRect();
+      const heading = ui.dialog!.querySelector('h2')!.getBoundingClientRect();
+      expect(close.top, 'the heading and the close button share the top row').to.be.below(heading.bottom);
+      const list = ui.dialog!.querySelector('ul')!;
+      expect(list.scrollHeight, 'more categories than fit').to.be.above(list.clientHeight);
+      list.scrollTop = list.scrollHeight;
+      expect(list.scrollTop, 'the list scrolls').to.be.above(0);
+      const last = list.lastElementChild!.getBoundingClientRect();
+      expect(last.bottom).to.be.at.most(list.getBoundingClientRect().bottom + 1);
+      expect(
+        actions.map((button) => button.getBoundingClientRect().top),
+        'the actions stay where they were'
+      ).to.deep.equal(tops);
+    });
+  }
+
+  for (const [width, height] of [
+    [640, 400],
+    [320, 256],
+  ]) {
+    it(`brings every control of the panel into view when focused at ${width} by ${height} CSS px (zoomed in)`, async () => {
+      await setViewport({width, height});
+      const el = await consentFixture();
+      await el.showPreferences();
+      const dialog = harness(el).dialog!;
+      expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      expect(dialog.getBoundingClientRect().height).to.be.at.most(height);
+      const controls = [...dialog.querySelectorAll<HTMLElement>('button, input:not(:disabled)')];
+      expect(controls.length).to.equal(7);
+      for (const control of controls) {
+        control.focus();
+        const box = control.getBoundingClientRect();
+        const name = control.getAttribute('part')!;
+        expect(box.top, name).to.be.at.least(0);
+        expect(box.bottom, name).to.be.at.most(height);
+        expect(box.right, name).to.be.at.most(width);
+        expect(control.contains(drawnAt(control)), `${name} is shown, not clipped or covered`).to.equal(true);
+      }
+      for (const scroller of [dialog, dialog.querySelector('.panel')!, dialog.querySelector('ul')!]) {
+        expect(scroller.scrollWidth, `no horizontal scroll in ${scroller.localName}`).to.be.at.most(
+          scroller.clientWidth
+        );
+      }
+    });
+  }
+});
