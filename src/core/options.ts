@@ -25,13 +25,13 @@ export function safeUrl(value: string | null | undefined, attribute: string): st
   return undefined;
 }
 
-export function parseCategories(value: string | null | undefined, report = true): OptionalCategory[] {
+export function parseCategories(value: string | null | undefined): OptionalCategory[] {
   if (value == null) return [...OPTIONAL_CATEGORIES];
   const offered: OptionalCategory[] = [];
   for (const name of value.split(/\s+/).filter(Boolean)) {
     if ((OPTIONAL_CATEGORIES as readonly string[]).includes(name)) {
       if (!offered.includes(name as OptionalCategory)) offered.push(name as OptionalCategory);
-    } else if (name !== 'necessary' && report) {
+    } else if (name !== 'necessary') {
       warn(`unknown category "${name}" in categories="${value}"; use ${OPTIONAL_CATEGORIES.join(', ')}.`);
     }
   }

@@ -14,8 +14,6 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeLoaders} from '../generated/locale-loaders.js';
 import {sourceLocale} from '../generated/locale-codes.js';
 import {direction, matchLocale, requestedLocales} from './locale.js';
-
-export {direction};
 import {warn} from '../core/log.js';
 import {session} from '../core/session.js';
 
