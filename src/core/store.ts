@@ -121,6 +121,10 @@ export class ConsentStore extends EventTarget {
     return this.#options.cookieName;
   }
 
+  get expiresDays(): number {
+    return this.#options.expiresDays;
+  }
+
   get offered(): readonly OptionalCategory[] {
     return this.#options.offered;
   }

@@ -12,7 +12,8 @@ import {block, controls, theme} from '../ui/theme.styles.js';
 /**
  * The cookie list for the site's cookie policy page: every category the page's `<cookie-consent>`
  * offers, with its description, the visitor's current choice and a table of the cookies declared
- * for it in the JSON block inside `<cookie-consent>`. Follows every decision as it is made.
+ * for it in the JSON block inside `<cookie-consent>`, our own decision cookie always among the
+ * strictly necessary ones. Follows every decision as it is made.
  *
  * @tagname cookie-declaration
  * @summary Lists the site's cookies by category, with the visitor's choice and a way to change it.
@@ -41,6 +42,12 @@ export class CookieDeclaration extends LitElement {
    */
   @property({reflect: true}) theme: 'auto' | 'light' | 'dark' = 'auto';
 
+  /**
+   * The level of each category's heading, 2 to 6, to fit the page's outline (3: under the policy
+   * page's `<h1>` and the section's `<h2>`).
+   */
+  @property({attribute: 'heading-level', type: Number}) headingLevel = 3;
+
   private readonly page = new ConsentController(this);
   private readonly locale = new LocaleController(this);
   override connectedCallback(): void {
@@ -57,9 +64,12 @@ export class CookieDeclaration extends LitElement {
     if (!this.locale.ready) return nothing;
     const categories: Category[] = ['necessary', ...offered];
     const declared = cookieConsent ? declarationsOf(cookieConsent) : undefined;
+    const level = this.level();
     return html`
       <div class="declaration surface" lang=${this.locale.lang} dir=${this.locale.dir}>
-        ${categories.map((category) => this.renderCategory(category, declared?.[category] ?? []))}
+        ${categories.map((category) =>
+          this.renderCategory(category, level, this.listed(category, declared?.[category] ?? []))
+        )}
         <button part="button" class="primary" @click=${this.showPreferences}>
           ${msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})}
         </button>
@@ -67,11 +77,44 @@ export class CookieDeclaration extends LitElement {
     `;
   }
 
-  private renderCategory(category: Category, items: readonly DeclaredItem[]) {
+  /** What the site declared for `category`; under necessary, our own decision cookie first unless declared. */
+  private listed(category: Category, items: readonly DeclaredItem[]): readonly DeclaredItem[] {
+    const {cookieName, expiresDays} = this.page.store;
+    if (category !== 'necessary' || items.some((item) => item.type === 'cookie' && item.name === cookieName)) {
+      return items;
+    }
+    const own: DeclaredItem = {
+      name: cookieName,
+      type: 'cookie',
+      provider: location.hostname,
+      purpose: msg('Keeps the choice you made about cookies, so that you are not asked again on every page.', {
+        desc: "Cookie declaration: purpose of the library's own cookie, which stores the visitor's choice",
+      }),
+      expires: new Intl.NumberFormat(this.locale.lang, {style: 'unit', unit: 'day', unitDisplay: 'long'}).format(
+        expiresDays
+      ),
+    };
+    return [own, ...items];
+  }
+
+  /** `heading-level` made valid: a whole number from 2 to 6, else 3 with a warning. */
+  private level(): number {
+    const level = this.headingLevel;
+    if (Number.isInteger(level) && level >= 2 && level <= 6) return level;
+    if (this.warnedLevel !== level) {
+      this.warnedLevel = level;
+      warn(`<cookie-declaration heading-level="${String(level)}"> must be 2 to 6; using 3.`);
+    }
+    return 3;
+  }
+
+  private warnedLevel?: number;
+
+  private renderCategory(category: Category, level: number, items: readonly DeclaredItem[]) {
     const name = categoryName(category);
     return html`
       <section part="category">
-        <h3>${name}</h3>
+        ${heading(level, name)}
         <p class="description">${categoryDescription(category)}</p>
         <p part="status">
           ${msg('Current setting:', {desc: 'Cookie declaration: label before the state of a category'})}
@@ -144,6 +187,22 @@ export class CookieDeclaration extends LitElement {
     if (cookieConsent) void cookieConsent.showPreferences();
     else warn('there is no <cookie-consent> on the page, so <cookie-declaration> cannot open the cookie settings.');
   };
+}
+
+/** A real heading element of the page's chosen level (Lit binds no tag names; one template per level). */
+function heading(level: number, name: string) {
+  switch (level) {
+    case 2:
+      return html`<h2>${name}</h2>`;
+    case 4:
+      return html`<h4>${name}</h4>`;
+    case 5:
+      return html`<h5>${name}</h5>`;
+    case 6:
+      return html`<h6>${name}</h6>`;
+    default:
+      return html`<h3>${name}</h3>`;
+  }
 }
 
 function itemName(item: DeclaredItem): string {

@@ -49,7 +49,7 @@ export const declarationStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  h3 {
+  :is(h2, h3, h4, h5, h6) {
     margin: 0 0 0.25em;
     font-size: 1.125em;
     line-height: 1.3;

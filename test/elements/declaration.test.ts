@@ -1,8 +1,8 @@
-import {expect, fixture, html, nextFrame} from '@open-wc/testing';
+import {expect, fixture, html, nextFrame, waitUntil} from '@open-wc/testing';
 import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CookieDeclaration} from '../../src/elements/declaration.js';
-import {captureWarnings, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
+import {captureWarnings, captureWarningsAsync, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
 import {axTree, findAllAx, findAx} from '../support/a11y.js';
 import {harness, ShadowHarness} from '../support/harness.js';
 
@@ -20,15 +20,20 @@ const DECLARED = {
 };
 
 /** A policy page: `<cookie-consent>` offering performance and targeting, with its JSON block, then the declaration. */
-async function policyPage(categories = 'performance targeting') {
+async function policyPage(
+  categories = 'performance targeting',
+  {declared = DECLARED as object, attributes = {} as Record<string, string>, declarationAttributes = {}} = {}
+) {
   const page = await fixture<HTMLElement>(html`<div></div>`);
   const cookieConsent = document.createElement('cookie-consent');
   cookieConsent.setAttribute('categories', categories);
+  for (const [name, value] of Object.entries(attributes)) cookieConsent.setAttribute(name, value);
   const block = document.createElement('script');
   block.type = 'application/json';
-  block.textContent = JSON.stringify(DECLARED);
+  block.textContent = JSON.stringify(declared);
   cookieConsent.append(block);
   const declaration = document.createElement('cookie-declaration');
+  for (const [name, value] of Object.entries(declarationAttributes)) declaration.setAttribute(name, String(value));
   page.append(cookieConsent, declaration);
   await cookieConsent.updateComplete;
   await declaration.updateComplete;
@@ -87,6 +92,55 @@ describe('<cookie-declaration>', () => {
       ['reading_queue (local storage)', 'Civic Ledger', '<b>Holds</b> page views', ''],
     ]);
     expect(new ShadowHarness(declaration).query('b') === null, 'no HTML from the JSON').to.equal(true);
+  });
+
+  it('always lists our own decision cookie under strictly necessary, with its real name and lifetime', async () => {
+    const {declaration} = await policyPage('performance', {
+      declared: {cookies: {performance: DECLARED.cookies.performance}},
+      attributes: {'cookie-name': 'site_choice', 'expires-days': '90'},
+    });
+    const necessary = sections(declaration)[0];
+    expect(necessary.querySelector('.none'), 'no "uses no cookies" line').to.equal(null);
+    const rows = [...necessary.querySelector('tbody')!.rows].map((row) => [...row.cells].map((cell) => text(cell)));
+    expect(rows).to.deep.equal([
+      [
+        'site_choice',
+        location.hostname,
+        'Keeps the choice you made about cookies, so that you are not asked again on every page.',
+        '90 days',
+      ],
+    ]);
+  });
+
+  it('does not list our cookie twice when the site declared it itself', async () => {
+    const {declaration} = await policyPage();
+    const rows = [...sections(declaration)[0].querySelector('tbody')!.rows].map((row) => text(row.cells[1]));
+    expect(rows).to.deep.equal(['Civic Ledger']);
+  });
+
+  it("gives our cookie's lifetime in the page's language", async () => {
+    const {declaration} = await policyPage('performance', {declared: {cookies: {}}, attributes: {lang: 'de'}});
+    await waitUntil(() => text(sections(declaration)[0]?.querySelector('tbody td:last-child'))?.includes('Tage'));
+    const row = sections(declaration)[0].querySelector('tbody')!.rows[0];
+    expect(text(row.cells[3])).to.equal('182 Tage');
+  });
+
+  it('uses the heading level the page asks for, and warns about one it cannot use', async () => {
+    const {declaration} = await policyPage('performance', {declarationAttributes: {'heading-level': '2'}});
+    let levels = findAllAx(await axTree(), 'heading').map((heading) => [heading.name, heading.level]);
+    expect(levels).to.deep.include.members([
+      ['Strictly necessary', 2],
+      ['Performance', 2],
+    ]);
+    const warnings = await captureWarningsAsync(async () => {
+      declaration.setAttribute('heading-level', '9');
+      await declaration.updateComplete;
+      declaration.requestUpdate();
+      await declaration.updateComplete;
+    });
+    levels = findAllAx(await axTree(), 'heading').map((heading) => [heading.name, heading.level]);
+    expect(levels).to.deep.include.members([['Performance', 3]]);
+    expect(warnings.filter((message) => message.includes('heading-level'))).to.have.length(1);
   });
 
   it('says so instead of showing an empty table, and leaves out categories not offered', async () => {
