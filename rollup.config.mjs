@@ -2,9 +2,11 @@
 import {nodeResolve} from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import {readFileSync} from 'node:fs';
 import {posix} from 'node:path';
 
 const {dirname, join, relative: posixRelative} = posix;
+const LOCALES = JSON.parse(readFileSync('lit-localize.json', 'utf8')).targetLocales;
 
 function onwarn(warning, defaultHandler) {
   // tsc's decorator helper reads `this` at module level, where it is undefined by design.
@@ -63,6 +65,24 @@ function preloadImports() {
 }
 
 /**
+ * In dist/, each locale is an entry of its own (dist/locales/de.js), loaded by one URL pattern
+ * instead of one loader per locale, so the list grows by a word per locale. The modules npm users
+ * get keep one loader each, which every bundler can follow.
+ */
+function localeUrlPattern(locales) {
+  return {
+    name: 'locale-url-pattern',
+    transform(code, id) {
+      if (!id.endsWith('/lib/generated/locale-loaders.js')) return null;
+      return {
+        code: `export const localeLoaders = Object.fromEntries('${locales.join(' ')}'.split(' ').map((locale) => [locale, () => import(\`./locales/\${locale}.js\`)]));`,
+        map: null,
+      };
+    },
+  };
+}
+
+/**
  * The bundle's own copy of lit-html asks Trusted Types for a policy of its own name,
  * `cookie-consent-elements-lit-html`, not `lit-html`: a page whose own Lit already made `lit-html`
  * under a `trusted-types` allow-list would otherwise make ours fail (names may not repeat there).
@@ -108,20 +128,24 @@ function litChunk(id) {
   if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return 'lit';
   if (/node_modules\/@lit\/localize\/(internal\/(str-tag|default-msg|locale-status-event)|init\/install)/.test(id))
     return 'lit';
-  if (/\/lib\/(i18n\/|generated\/locale-(codes|loaders)|ui\/(theme\.styles|consent-controller))/.test(id)) return 'lit';
+  // The locale list, which the core fetches beside the UI to start the visitor's locale early.
+  if (/\/lib\/(i18n\/locale(-preload)?\.js|generated\/locale-(codes|loaders))/.test(id)) return 'locale-list';
+  if (/\/lib\/(i18n\/|ui\/(theme\.styles|consent-controller))/.test(id)) return 'lit';
   return undefined;
 }
 
 export default [
   {
     // The self-contained script-tag files: the core with js-cookie inside, and lazy chunks (the UI with Lit).
-    input: 'lib/bundle.js',
+    // Each locale is an entry of its own, dist/locales/de.js (see localeUrlPattern).
+    input: {
+      'cookie-consent': 'lib/bundle.js',
+      ...Object.fromEntries(LOCALES.map((locale) => [`locales/${locale}`, `lib/generated/locales/${locale}.js`])),
+    },
     output: {
       dir: 'dist',
-      entryFileNames: 'cookie-consent.js',
-      // Each locale is a lazy chunk beside the bundle: dist/locales/de.js, loaded relative to it.
-      chunkFileNames: (chunk) =>
-        chunk.facadeModuleId?.includes('/generated/locales/') ? 'locales/[name].js' : '[name]-[hash].js',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name]-[hash].js',
       format: 'es',
       sourcemap: true,
       manualChunks: litChunk,
@@ -129,6 +153,7 @@ export default [
     onwarn,
     plugins: [
       trimNotes(),
+      localeUrlPattern(LOCALES),
       // Lit's own minifier for the markup and CSS in html`` and css`` literals.
       minifyLiterals({include: ['lib/**/*.js'], failOnError: true}),
       litHtmlPolicy(),

@@ -17,7 +17,7 @@ const TRUSTED_TYPES_ALLOW_LIST = '; trusted-types cookie-consent-elements cookie
  * strict CSP, and with `?trusted-types` they also require Trusted Types (`?trusted-types=allow-list`:
  * only the named policies, each made once). `/stale/dist/` serves `dist/` without its `panel-*` and
  * `texts-*` files (404), as a visitor with a cached bundle may find a folder upgraded in place; the
- * test runner then lists those 404s, as expected.
+ * test runner then lists those 404s, as expected. `/slow-ui/dist/` serves `dist/` with the UI late.
  */
 async function testPagesMiddleware(context, next) {
   if (context.path.startsWith('/stale/dist/')) {
@@ -26,6 +26,11 @@ async function testPagesMiddleware(context, next) {
       return;
     }
     context.path = context.path.slice('/stale'.length);
+  }
+  // `/slow-ui/dist/`: dist/ with the UI and Lit chunks 400 ms slower, as on a slow network.
+  if (context.path.startsWith('/slow-ui/dist/')) {
+    context.path = context.path.slice('/slow-ui'.length);
+    if (/\/(host-ui|lit)-[\w-]{8}\.js$/.test(context.path)) await new Promise((resolve) => setTimeout(resolve, 400));
   }
   // A second copy of the bundle, as another script of the page may bring.
   if (context.path.startsWith('/copy/dist/')) context.path = context.path.slice('/copy'.length);

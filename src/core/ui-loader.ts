@@ -10,6 +10,8 @@ import {warn} from './log.js';
 import {session} from './session.js';
 
 const uiChunk = lazyChunk(() => import('../ui/host-ui.js'));
+/** The list of locales: small, so it arrives before the UI and starts the visitor's locale on its way. */
+const localeChunk = lazyChunk(() => import('../i18n/locale-preload.js'));
 
 /** What the UI shows of `<cookie-consent>`'s attributes. */
 export interface UiHost extends HTMLElement {
@@ -87,6 +89,7 @@ export class UiLoader {
   #load(): Promise<HostUi | undefined> {
     if (!this.#running) return Promise.resolve(undefined);
     if (this.#ui) return Promise.resolve(this.#ui);
+    localeChunk.load().then(({preloadLocale}) => preloadLocale(this.#host), this.#report);
     const loading = uiChunk
       .load()
       .then(

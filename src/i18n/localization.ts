@@ -14,6 +14,7 @@ import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeLoaders} from '../generated/locale-loaders.js';
 import {sourceLocale} from '../generated/locale-codes.js';
 import {direction, matchLocale, requestedLocales} from './locale.js';
+import {availableLocales} from './locale-preload.js';
 import {warn} from '../core/log.js';
 import {session} from '../core/session.js';
 
@@ -48,10 +49,6 @@ async function configure(): Promise<Localization | null> {
     localization = null;
   }
   return localization;
-}
-
-export function availableLocales(): string[] {
-  return [sourceLocale, ...Object.keys(localeLoaders)];
 }
 
 /** The locale the UI shows now. */

@@ -2,7 +2,14 @@ import {expect, fixture, html, nextFrame, waitUntil} from '@open-wc/testing';
 import {sendKeys, setViewport} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CookieDeclaration} from '../../src/elements/declaration.js';
-import {captureWarnings, captureWarningsAsync, clearCookies, deepActive, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
+import {
+  captureWarnings,
+  captureWarningsAsync,
+  clearCookies,
+  deepActive,
+  emulateMediaFeatures,
+  STEADY_MEDIA,
+} from '../support/helpers.js';
 import {axTree, findAllAx, findAx} from '../support/a11y.js';
 import {harness, ShadowHarness} from '../support/harness.js';
 

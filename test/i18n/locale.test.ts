@@ -3,7 +3,7 @@ import {expect, fixture} from '@open-wc/testing';
 import {harness} from '../support/harness.js';
 import {clearCookies, until} from '../support/helpers.js';
 import {direction, matchLocale} from '../../src/i18n/locale.js';
-import {availableLocales} from '../../src/i18n/localization.js';
+import {availableLocales} from '../../src/i18n/locale-preload.js';
 
 describe('choosing the language', () => {
   it('follows the fallback chain to what ships', () => {

@@ -3,7 +3,8 @@ import {expect, fixture, fixtureCleanup, html, nextFrame} from '@open-wc/testing
 import {setViewport} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CookieConsent} from '../../src/cookie-consent.js';
-import {activeLocale, availableLocales} from '../../src/i18n/localization.js';
+import {activeLocale} from '../../src/i18n/localization.js';
+import {availableLocales} from '../../src/i18n/locale-preload.js';
 import {clearCookies, emulateMediaFeatures, STEADY_MEDIA, until} from '../support/helpers.js';
 import {harness, ShadowHarness} from '../support/harness.js';
 

@@ -18,10 +18,13 @@ const CORE = 'cookie-consent.js';
  * so none of it can be lazy: the cookie's format 2 with its Global Privacy Control grant, removing
  * copies on parent domains and paths, the latest decision winning between tabs, re-reading when a
  * page is shown again, the two Consent Mode attributes, and nonce checks in gating: 6.94 KB in all.
+ * Issue 15 adds the core's start of the locale list beside the UI (so the visitor's locale no
+ * longer waits for the UI to arrive) and the decision cookie's lifetime for the policy page: 7.01 KB.
+ * The locale list, once inside the lit chunk, is its own small chunk now: 17.91 KB for a first visit.
  */
 const BUDGETS = {
-  returningVisit: 7 * KB,
-  englishFirstVisit: 17.75 * KB,
+  returningVisit: 7.25 * KB,
+  englishFirstVisit: 18 * KB,
   panel: 3 * KB,
   consentModeHead: 0.75 * KB,
 };
@@ -29,9 +32,12 @@ const BUDGETS = {
 const CHUNK_BUDGETS = {
   'host-ui': 2.75 * KB,
   lit: 8 * KB,
+  // The shipped locales, one loader each, and matching: it grows with each locale, the core does not.
+  'locale-list': 1 * KB,
   panel: 2.5 * KB,
   texts: 0.5 * KB,
-  elements: 2.5 * KB,
+  // Our own cookie's row on the policy page and the page's heading level (issue 15).
+  elements: 2.75 * KB,
   runtime: 1 * KB,
   'consent-mode': 0.5 * KB,
   // Raw cookie deletion with Secure and Partitioned variants, declared paths, databases and caches (issue 14).
@@ -70,7 +76,7 @@ test('a returning visitor loads the core alone, within its budget', () => {
 
 test('an English first visit (core, UI, Lit) and opening the panel stay within their budgets', () => {
   const ui = fetchedWith(CORE, 'host-ui');
-  assert.deepEqual(ui.map(chunkName).sort(), ['host-ui', 'lit']);
+  assert.deepEqual(ui.map(chunkName).sort(), ['host-ui', 'lit', 'locale-list']);
   const firstVisit = [CORE, ...ui];
   report('English first visit', firstVisit, BUDGETS.englishFirstVisit);
   assert.ok(total(firstVisit) <= BUDGETS.englishFirstVisit, `the first visit is ${total(firstVisit)} bytes brotli`);

@@ -67,10 +67,10 @@ describe('the script-tag bundle on a plain page', () => {
         .map((path) => path.slice('/dist/'.length).replace(/-[\w-]{8}\.js$/, ''))
         .sort();
     let win = await site.open('/test/pages/site.html');
-    expect(files(win)).to.deep.equal(['cookie-consent.js', 'host-ui', 'lit']);
+    expect(files(win)).to.deep.equal(['cookie-consent.js', 'host-ui', 'lit', 'locale-list']);
     site.ui.click('preferences');
     await site.element.updateComplete;
-    expect(files(win)).to.deep.equal(['cookie-consent.js', 'host-ui', 'lit', 'panel', 'texts']);
+    expect(files(win)).to.deep.equal(['cookie-consent.js', 'host-ui', 'lit', 'locale-list', 'panel', 'texts']);
     site.ui.click('save');
     // A returning visitor, shown nothing, loads no UI and no Lit.
     win = await site.reload();
@@ -87,6 +87,21 @@ describe('the script-tag bundle on a plain page', () => {
     win = await site.open('/test/pages/gating.html');
     await site.element.updateComplete;
     expect(files(win)).to.include.members(['consent-mode', 'withdrawal', 'declarations']);
+  });
+
+  it("fetches the visitor's locale and lit-localize's runtime while the UI downloads, not after it", async () => {
+    // The UI and Lit take 400 ms more to arrive than the rest.
+    const win = await site.open('/test/pages/french-slow-ui.html');
+    await until(() => site.ui.part('accept')?.textContent?.includes("J'accepte") === true, 'the French banner');
+    const timing = (name: string) =>
+      win.performance
+        .getEntriesByType('resource')
+        .find((entry) => new RegExp(`/dist/${name}`).test(entry.name)) as PerformanceResourceTiming;
+    const ui = timing('host-ui-');
+    for (const name of ['locales/fr.js', 'runtime-']) {
+      expect(timing(name).startTime, `${name} asked for before the UI arrived`).to.be.below(ui.responseEnd);
+    }
+    expect(site.errors).to.deep.equal([]);
   });
 
   it('styles the banner, the panel and the gate with style elements where stylesheets cannot be constructed', async () => {
