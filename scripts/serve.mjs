@@ -102,7 +102,9 @@ async function handle(request, response, base) {
   response.writeHead(200, {
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': info.size,
-    'Cache-Control': 'no-store',
+    // Fetched again on every use, yet a page may still go into the back/forward cache (no-store
+    // keeps it out once cookies change), as on most sites.
+    'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
   if (request.method === 'HEAD') return response.end();
