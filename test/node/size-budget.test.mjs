@@ -18,17 +18,20 @@ const CORE = 'cookie-consent.js';
  * so none of it can be lazy: the cookie's format 2 with its Global Privacy Control grant, removing
  * copies on parent domains and paths, the latest decision winning between tabs, re-reading when a
  * page is shown again, the two Consent Mode attributes, and nonce checks in gating: 6.94 KB in all.
+ * Issue 13's readable site colours (relative colours in theme.styles.ts, in the lit chunk, which the
+ * gate and the declaration share) then added about 0.5 KB to a first visit: 18.09 KB.
  */
 const BUDGETS = {
   returningVisit: 7 * KB,
-  englishFirstVisit: 17.75 * KB,
+  englishFirstVisit: 18.25 * KB,
   panel: 3 * KB,
   consentModeHead: 0.75 * KB,
 };
 /** Each lazy chunk, by name (the hash left out). */
 const CHUNK_BUDGETS = {
   'host-ui': 2.75 * KB,
-  lit: 8 * KB,
+  // Lit, msg() and the shared tokens, with the colours derived for a site's own (issue 13): 8.43 KB.
+  lit: 8.5 * KB,
   panel: 2.5 * KB,
   texts: 0.5 * KB,
   elements: 2.5 * KB,
