@@ -103,8 +103,8 @@ export const panelStyles = css`
   }
   .note {
     padding: 0.75em;
-    border-inline-start: 4px solid var(--_accent);
-    background: color-mix(in srgb, var(--_accent) 8%, var(--_bg));
+    border-inline-start: 4px solid var(--_link);
+    background: color-mix(in srgb, var(--_link) 8%, var(--_bg));
   }
   .receipt {
     color: var(--_muted);
@@ -142,12 +142,12 @@ export const panelStyles = css`
     transition: inset-inline-start var(--_duration) ease;
   }
   input[role='switch']:checked {
-    border-color: var(--_accent);
-    background: var(--_accent);
+    border-color: var(--_link);
+    background: var(--_link);
   }
   input[role='switch']:checked::before {
     inset-inline-start: calc(100% - 1.3125em);
-    background: var(--_accent-fg);
+    background: var(--_on-link);
   }
   input[role='switch']:disabled {
     cursor: not-allowed;
