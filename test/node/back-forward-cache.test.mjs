@@ -1,6 +1,8 @@
 // A page the visitor comes back to from the back/forward cache takes the decision made meanwhile on
-// a sibling subdomain: a withdrawal there stops what it gates here (issue 14, item 5). Browser test runners keep the cache off
-// (and their pages are iframes), so this drives Chromium itself, with the cache on. Run after `npm run build`.
+// a sibling subdomain: a withdrawal there stops what it gates here (issue 14, item 5). Browser test
+// runners keep the cache out of play (their pages are iframes), so this drives Chromium itself, with
+// the cache on. Run after `npm run build`.
+/* global customElements, document, window -- page.evaluate() runs these callbacks in the browser */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer from 'puppeteer-core';
