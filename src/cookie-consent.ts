@@ -25,6 +25,7 @@ const ATTRIBUTES = {
   noAdsDataRedaction: ['no-ads-data-redaction', false],
   urlPassthrough: ['url-passthrough', false],
   ignoreGpc: ['ignore-gpc', false],
+  exempt: ['exempt', undefined],
   reloadOnWithdraw: ['reload-on-withdraw', false],
   logEndpoint: ['log-endpoint', undefined],
   logUrl: ['log-url', undefined],
@@ -148,6 +149,13 @@ export class CookieConsent extends HTMLElement implements SessionHost {
    * @default false
    */
   declare ignoreGpc: boolean;
+
+  /**
+   * UK sites only: `performance` and/or `functionality`, used without consent until the visitor
+   * objects, as the Data (Use and Access) Act 2025 allows. Not for sites under EU rules.
+   * @attr exempt
+   */
+  declare exempt: string | undefined;
 
   /**
    * Reload the page after a category is withdrawn, since running scripts cannot be stopped.

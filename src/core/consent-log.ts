@@ -22,7 +22,7 @@ export interface RecordFacts {
   decidedAt: number;
   revision: string;
   /** The store, read for what was offered and whether a GPC signal is honoured. */
-  store: Pick<ConsentStore, 'offered' | 'honoursGpc'>;
+  store: Pick<ConsentStore, 'offered' | 'honoursGpc' | 'exempt'>;
   source?: DecisionSource;
   /** A hash of the texts of the control the visitor decided with; none for the site's own code. */
   textsHash?: string;
@@ -41,6 +41,8 @@ export interface ConsentRecord {
   consent: Consent;
   /** The optional categories the visitor was offered: one not offered was not refused. */
   offered: OptionalCategory[];
+  /** The categories the site used without consent until the visitor decided (`exempt`, UK only). */
+  exempt: OptionalCategory[];
   reason: RecordFacts['reason'];
   source: DecisionSource;
   /** Whether the browser sent a Global Privacy Control signal, and whether it was honoured. */
@@ -67,6 +69,7 @@ export function consentRecord(facts: RecordFacts, logUrl?: string): ConsentRecor
     revision: facts.revision,
     consent: withdrawn ? {...NO_CONSENT} : {...facts.consent},
     offered: [...facts.store.offered],
+    exempt: [...facts.store.exempt],
     reason: facts.reason,
     source: facts.source ?? 'api',
     gpc: {signal, honoured: signal && facts.store.honoursGpc},

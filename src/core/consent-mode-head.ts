@@ -7,7 +7,8 @@
  *   <script src="/dist/consent-mode.js" data-cookie-name="cookie_consent" data-revision="1" data-expires-days="182"
  *     data-categories="performance functionality targeting"></script>
  *
- * With `data-ignore-gpc`, a Global Privacy Control signal is ignored, as with the element's `ignore-gpc`.
+ * With `data-ignore-gpc`, a Global Privacy Control signal is ignored, as with the element's `ignore-gpc`;
+ * `data-exempt` is the element's `exempt` (UK only): those categories are granted until a decision.
  * Written small on purpose, without the store: it accepts exactly what `parseDecision` accepts
  * (test/consent-mode-head.test.ts checks that on thousands of generated values).
  */
@@ -40,6 +41,13 @@ function state(granted: string[]): Record<string, string> {
 }
 
 gtag('consent', 'default', {...state([]), wait_for_update: 500});
+// Undecided: the categories the site may use without consent, as the element grants them (not under GPC).
+let decided = 0;
+let granted: string[] = gpc
+  ? []
+  : (settings.exempt ?? '')
+      .split(/\s+/)
+      .filter((category) => /^(performance|functionality)$/.test(category) && offered.includes(category));
 try {
   const raw = decodeURIComponent(
     document.cookie
@@ -48,7 +56,7 @@ try {
       .slice(cookieName.length + 1)
   );
   const stored = JSON.parse(raw);
-  const {at, granted, v} = stored;
+  const {at, v, granted: list} = stored;
   // Format 2 has `gpc`, format 1 none (false); any other format gives 0, not a boolean: refused below.
   const own = v === 2 ? stored.gpc : v !== 1 && 0;
   const now = Date.now();
@@ -61,23 +69,21 @@ try {
     at <= now + DAY &&
     now - at <= (isFinite(days) && days > 0 ? Math.min(days, 400) : 182) * DAY &&
     /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(stored.id) &&
-    Array.isArray(granted) &&
-    granted.every(
+    Array.isArray(list) &&
+    list.every(
       (category: unknown, index: number) =>
-        ['performance', 'functionality', 'targeting'].includes(category as string) &&
-        granted.indexOf(category) === index
+        ['performance', 'functionality', 'targeting'].includes(category as string) && list.indexOf(category) === index
     ) &&
     own === !!own &&
-    (!own || granted.includes('targeting'))
+    (!own || list.includes('targeting'))
   ) {
-    gtag(
-      'consent',
-      'update',
-      state(
-        granted.filter((category: string) => offered.includes(category) && (category !== 'targeting' || !gpc || own))
-      )
+    granted = list.filter(
+      (category: string) => offered.includes(category) && (category !== 'targeting' || !gpc || own)
     );
+    decided = 1;
   }
 } catch {
   // No cookie, or one that is not ours: no decision, and the banner will ask.
 }
+// A stored decision, refusals included, or what is exempt while undecided.
+if (decided || granted[0]) gtag('consent', 'update', state(granted));

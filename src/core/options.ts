@@ -73,25 +73,40 @@ export interface HostAttributes {
   cookieDomain?: string;
   categories: string;
   ignoreGpc: boolean;
+  exempt?: string;
 }
 
 /** The attributes the store depends on, as one value: the store is configured again only when it changes. */
 export function storeKey(host: HostAttributes): string {
-  const {cookieName, revision, expiresDays, cookieDomain, categories, ignoreGpc} = host;
-  return JSON.stringify([cookieName, revision, expiresDays, cookieDomain, categories, ignoreGpc]);
+  const {cookieName, revision, expiresDays, cookieDomain, categories, ignoreGpc, exempt} = host;
+  return JSON.stringify([cookieName, revision, expiresDays, cookieDomain, categories, ignoreGpc, exempt]);
 }
 
 /** The store's options from the element's attributes, each made safe (with a warning where it had to be). */
 export function storeOptions(host: HostAttributes): StoreOptions {
+  const offered = parseCategories(host.categories);
+  const honourGpc = gpcSignal() && !host.ignoreGpc;
   return {
     cookieName: parseCookieName(host.cookieName),
     revision: parseRevision(host.revision),
     expiresDays: parseExpiresDays(host.expiresDays),
     cookieDomain: validCookieDomain(host.cookieDomain),
-    offered: parseCategories(host.categories),
+    offered,
     secure: location.protocol === 'https:',
-    honourGpc: gpcSignal() && !host.ignoreGpc,
+    honourGpc,
+    // The visitor's objection wins, and so does the signal: under it, nothing is exempt.
+    exempt: honourGpc ? [] : parseExempt(host.exempt, offered),
   };
+}
+
+/** `exempt`: offered categories among `performance` and `functionality`; anything else warns. */
+function parseExempt(value: string | undefined, offered: readonly OptionalCategory[]): OptionalCategory[] {
+  const names = new Set(value?.split(/\s+/).filter(Boolean));
+  const exempt = offered.filter((category) => category !== 'targeting' && names.has(category));
+  if (exempt.length < names.size) {
+    warn(`exempt="${value}": only performance and functionality, when offered, can be used without consent.`);
+  }
+  return exempt;
 }
 
 function validCookieDomain(value: string | undefined): string | undefined {

@@ -173,7 +173,10 @@ export class ConsentSession {
     if (this.#decided || host !== this.host) return;
     const decision = this.store.decision;
     if (!decision) {
-      this.#gatekeeper.update(null);
+      // Undecided: what the site may use without consent (`exempt`) runs; no event, nobody decided.
+      const exempt = this.store.consent;
+      if (exempt) void this.#effects.apply(host, exempt, this.store.cookieName);
+      else this.#gatekeeper.update(null);
       return;
     }
     this.#effects.apply(host, decision.consent, this.store.cookieName);
@@ -220,7 +223,8 @@ export class ConsentSession {
   /** A forgotten decision (here, in another tab, or voided by new settings) withdraws everything. */
   async #onReset({detail: {before}}: CustomEvent<ConsentResetDetail>): Promise<void> {
     const host = this.host;
-    const withdrawn = this.#effects.apply(host, null, this.store.cookieName);
+    // Forgotten: what is exempt, if anything, runs again until the visitor decides.
+    const withdrawn = this.#effects.apply(host, this.store.consent, this.store.cookieName);
     host?.dispatchEvent(new CookieConsentResetEvent());
     if (host?.reloadOnWithdraw && before && OPTIONAL_CATEGORIES.some((category) => before[category])) {
       await reloadAfter([withdrawn]);

@@ -54,6 +54,11 @@ export interface StoreOptions {
    * an explicit choice for that category turns it on.
    */
   honourGpc: boolean;
+  /**
+   * Categories the site may use without consent (the UK's exemptions, `exempt="performance
+   * functionality"`): granted while the visitor has not decided. Empty under a honoured GPC signal.
+   */
+  exempt: readonly OptionalCategory[];
 }
 
 export const DEFAULT_OPTIONS: StoreOptions = {
@@ -63,6 +68,7 @@ export const DEFAULT_OPTIONS: StoreOptions = {
   offered: OPTIONAL_CATEGORIES,
   secure: false,
   honourGpc: false,
+  exempt: [],
 };
 
 export type ConsentStoreEvent = CustomEvent<ConsentChangeDetail>;
@@ -113,8 +119,24 @@ export class ConsentStore extends EventTarget {
     return this.#current;
   }
 
+  /** What is granted now: the decision's categories; while undecided, the exempt ones, else `null`. */
   get consent(): Consent | null {
-    return this.#current ? {...this.#current.consent} : null;
+    if (this.#current) return {...this.#current.consent};
+    const exempt = this.exempted;
+    if (exempt.length === 0) return null;
+    const consent = {...NO_CONSENT};
+    for (const category of exempt) consent[category] = true;
+    return consent;
+  }
+
+  /** The categories the site may use without consent (the `exempt` option). */
+  get exempt(): readonly OptionalCategory[] {
+    return this.#options.exempt;
+  }
+
+  /** The exempt categories granted now, since the visitor has not decided. */
+  get exempted(): readonly OptionalCategory[] {
+    return this.#current ? [] : this.#options.exempt;
   }
 
   get cookieName(): string {
@@ -135,7 +157,8 @@ export class ConsentStore extends EventTarget {
 
   /** Records a decision; categories not named keep their current value, unoffered ones stay off. */
   decide(choices: Choices, reason: ConsentChangeReason): ConsentChangeDetail {
-    const before = this.#current?.consent ?? null;
+    // Before a first decision, the exempt categories count as granted: an objection withdraws them.
+    const before = this.consent;
     const consent = {...(before ?? NO_CONSENT)};
     for (const category of OPTIONAL_CATEGORIES) {
       // Own properties only: a `targeting` another script put on Object.prototype is no choice.
@@ -172,10 +195,10 @@ export class ConsentStore extends EventTarget {
 
   /** Forgets the decision, as if the visitor had never decided; dispatches `reset`. */
   reset(): void {
-    const before = this.#current;
+    const before = this.consent;
     this.#current = null;
     this.#removeCookie();
-    this.#dispatchReset(before?.consent ?? null);
+    this.#dispatchReset(before);
   }
 
   /**
@@ -201,7 +224,7 @@ export class ConsentStore extends EventTarget {
       this.dispatchEvent(new Event('kept'));
       return null;
     }
-    return this.#notify(before?.consent ?? null, stored, reason);
+    return this.#notify(this.consent, stored, reason);
   }
 
   /** `reset` carries what was granted before, so withdrawals can take effect. */

@@ -17,7 +17,7 @@ import {preloadPanel} from './panel-loader.js';
 import {controls, layout, theme} from './theme.styles.js';
 
 /** The parts `<cookie-consent>` exposes of the banner. */
-const PARTS = 'banner, title, message, policy-link, purposes, button, accept, reject, preferences';
+const PARTS = 'banner, title, message, policy-link, purposes, exempt, exempt-note, button, accept, reject, preferences';
 
 export class CookieConsentBanner extends LitElement {
   static override styles = [theme, controls, layout, bannerStyles];
@@ -163,18 +163,42 @@ export class CookieConsentBanner extends LitElement {
    * so that each language gets its grammar right.
    */
   private renderPurposes() {
-    const offered = this.consent.store.offered;
-    const purposes = OPTIONAL_CATEGORIES.filter((category) => offered.includes(category));
-    if (purposes.length === 0) return nothing;
+    const {offered, exempted} = this.consent.store;
+    const asked = OPTIONAL_CATEGORIES.filter((category) => offered.includes(category) && !exempted.includes(category));
     return html`
-      <p id="banner-purposes">
-        ${msg('If you agree, we will also use cookies for:', {
-          desc: 'Banner: introduces the list of what optional cookies are used for; one list item per purpose follows',
-        })}
-      </p>
-      <ul part="purposes" aria-labelledby="banner-purposes">
-        ${purposes.map((category) => html`<li>${purpose(category)}</li>`)}
-      </ul>
+      ${
+        asked.length === 0
+          ? nothing
+          : html`
+              <p id="banner-purposes">
+                ${msg('If you agree, we will also use cookies for:', {
+                  desc: 'Banner: introduces the list of what optional cookies are used for; one list item per purpose follows',
+                })}
+              </p>
+              <ul part="purposes" aria-labelledby="banner-purposes">
+                ${asked.map((category) => html`<li>${purpose(category)}</li>`)}
+              </ul>
+            `
+      }
+      ${
+        exempted.length === 0
+          ? nothing
+          : html`
+              <p id="banner-exempt">
+                ${msg('Unless you object, we already use cookies for:', {
+                  desc: 'Banner (UK sites only): introduces the list of purposes used without consent, as UK law allows; one list item per purpose follows',
+                })}
+              </p>
+              <ul part="purposes exempt" aria-labelledby="banner-exempt">
+                ${exempted.map((category) => html`<li>${purpose(category)}</li>`)}
+              </ul>
+              <p part="exempt-note">
+                ${msg('The law allows this without your consent, but you can object: refusing turns these off too.', {
+                  desc: 'Banner (UK sites only): after the list of purposes used without consent; refusing means the "I don\'t agree" button',
+                })}
+              </p>
+            `
+      }
     `;
   }
 

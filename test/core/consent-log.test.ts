@@ -55,6 +55,7 @@ describe('log-endpoint', () => {
         revision: '7',
         consent: {necessary: true, performance: true, functionality: false, targeting: false},
         offered: ['performance', 'functionality', 'targeting'],
+        exempt: [],
         reason: 'api',
         source: 'api',
         gpc: {signal: false, honoured: false},

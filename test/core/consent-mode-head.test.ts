@@ -10,6 +10,7 @@ import {parseDecision} from '../../src/core/store.js';
 import {setGpc} from '../support/fixtures.js';
 import {clearCookies} from '../support/helpers.js';
 import {cookieValues} from '../support/cookie-values.js';
+import {DENIED as DENIED_STATE} from '../support/consent-mode.js';
 
 const code = await (await fetch('/dist/consent-mode.js')).text();
 type LayerWindow = Window & {dataLayer?: IArguments[]};
@@ -108,6 +109,25 @@ describe('dist/consent-mode.js', () => {
     );
     expect(runHeadScript({expiresDays: 'Infinity'}), 'expired after 182 days').to.have.length(1);
     expect(runHeadScript({expiresDays: '365'}), 'kept for 365 days').to.have.length(2);
+  });
+
+  it('grants what data-exempt names until a decision, but not under GPC nor after a refusal', () => {
+    const exempt = {exempt: 'performance targeting'};
+    expect(runHeadScript(exempt)[1]).to.deep.equal([
+      'consent',
+      'update',
+      {...DENIED_STATE, analytics_storage: 'granted'},
+    ]);
+    setGpc(true);
+    expect(runHeadScript(exempt)).to.have.length(1);
+    setGpc(undefined);
+    const now = Date.now();
+    Cookies.set(
+      'cookie_consent',
+      JSON.stringify({v: 2, rev: '1', at: now, id: '0b8a1c52-4a3e-4f6e-9f2a-8d2c4e6b1a3f', granted: [], gpc: false}),
+      {path: '/'}
+    );
+    expect(runHeadScript(exempt)[1]).to.deep.equal(['consent', 'update', DENIED_STATE]);
   });
 
   it('pushes only the default without a cookie', () => {

@@ -45,6 +45,7 @@ const RECORD = {
   revision: '1',
   consent: {necessary: true, performance: true, functionality: false, targeting: false},
   offered: ['performance', 'functionality'],
+  exempt: ['performance'],
   reason: 'save',
   source: 'panel',
   gpc: {signal: true, honoured: true},
@@ -74,6 +75,7 @@ test('the schema refuses records that are not ours', () => {
     [{...RECORD, textsHash: 'zz'}, '$.textsHash does not match ^[0-9a-f]{8}$'],
     [{...RECORD, consent: {...RECORD.consent, necessary: false}}, '$.consent.necessary is not true'],
     [{...RECORD, offered: ['targeting', 'targeting']}, '$.offered repeats an item'],
+    [{...RECORD, exempt: ['targeting']}, '$.exempt[0] is not one of performance, functionality'],
   ]) {
     assert.deepEqual(problems(schema, record), [why]);
   }

@@ -22,17 +22,19 @@ const CORE = 'cookie-consent.js';
  * longer waits for the UI to arrive) and the decision cookie's lifetime for the policy page: 7.01 KB.
  * The locale list, once inside the lit chunk, is its own small chunk now: 17.91 KB for a first visit.
  * Issue 13's readable site colours (relative colours in theme.styles.ts, in the lit chunk, which the
- * gate and the declaration share) then added about 0.5 KB to a first visit.
+ * gate and the declaration share) then added about 0.5 KB to a first visit, and issue 14's UK
+ * exemptions about 0.12 KB to the core and 0.1 KB to the banner: 7.13 KB and 18.68 KB.
  */
 const BUDGETS = {
   returningVisit: 7.25 * KB,
-  englishFirstVisit: 18.5 * KB,
+  englishFirstVisit: 18.75 * KB,
   panel: 3 * KB,
   consentModeHead: 0.75 * KB,
 };
 /** Each lazy chunk, by name (the hash left out). */
 const CHUNK_BUDGETS = {
-  'host-ui': 2.75 * KB,
+  // The banner, with the UK exemptions' list (issue 14).
+  'host-ui': 3 * KB,
   // Lit, msg() and the shared tokens, with the colours derived for a site's own (issue 13).
   lit: 8.5 * KB,
   // The shipped locales, one loader each, and matching: it grows with each locale, the core does not.
