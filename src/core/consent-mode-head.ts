@@ -8,7 +8,8 @@
  *     data-categories="performance functionality targeting"></script>
  *
  * With `data-ignore-gpc`, a Global Privacy Control signal is ignored, as with the element's `ignore-gpc`;
- * `data-exempt` is the element's `exempt` (UK only): those categories are granted until a decision.
+ * `data-exempt` is the element's `exempt` (UK only): those categories are granted until a decision;
+ * `data-no-ads-data-redaction` and `data-url-passthrough` are the element's attributes of those names.
  * Written small on purpose, without the store: it accepts exactly what `parseDecision` accepts
  * (test/consent-mode-head.test.ts checks that on thousands of generated values).
  */
@@ -41,6 +42,9 @@ function state(granted: string[]): Record<string, string> {
 }
 
 gtag('consent', 'default', {...state([]), wait_for_update: 500});
+// As the element's no-ads-data-redaction and url-passthrough: before the tag, which reads them once.
+if (!('noAdsDataRedaction' in settings)) gtag('set', 'ads_data_redaction', true);
+if ('urlPassthrough' in settings) gtag('set', 'url_passthrough', true);
 // Undecided: the categories the site may use without consent, as the element grants them (not under GPC).
 let decided = 0;
 let granted: string[] = gpc

@@ -36,23 +36,24 @@ function gtag(): void {
   win.dataLayer.push(arguments);
 }
 
-/** A default for every region: one scoped to a `region` leaves the others to ours. */
-function hasDefault(): boolean {
+/** Whether the dataLayer holds a command `args` passes; gtag reads `arguments` objects only, not plain arrays. */
+function pushed(test: (args: ArrayLike<unknown>) => boolean): boolean {
   const layer = (window as DataLayerWindow).dataLayer;
-  // gtag reads `arguments` objects only: a plain array pushed by the page sets no default.
   return (
     Array.isArray(layer) &&
     layer.some(
       (entry) =>
-        !Array.isArray(entry) && isConsentCommand(entry, 'default') && !(entry as {2?: {region?: unknown}})[2]?.region
+        typeof entry === 'object' && entry !== null && !Array.isArray(entry) && test(entry as ArrayLike<unknown>)
     )
   );
 }
 
-function isConsentCommand(entry: unknown, command: string): boolean {
-  const args = entry as ArrayLike<unknown> | null;
-  return typeof args === 'object' && args !== null && args[0] === 'consent' && args[1] === command;
-}
+/** A default for every region: one scoped to a `region` leaves the others to ours. */
+const hasDefault = () =>
+  pushed((args) => args[0] === 'consent' && args[1] === 'default' && !(args[2] as {region?: unknown})?.region);
+
+/** A `set` command for `name` the page (or `consent-mode.js`) already pushed. */
+const hasSet = (name: string) => pushed((args) => args[0] === 'set' && args[1] === name);
 
 /** The element's Consent Mode options (`no-ads-data-redaction`, `url-passthrough`). */
 export interface ConsentModeSettings {
@@ -73,8 +74,8 @@ export function pushConsentDefault(settings?: ConsentModeSettings): void {
   const layer = (window as DataLayerWindow).dataLayer!;
   if (!settings || withSettings === layer) return;
   withSettings = layer;
-  if (!settings.noAdsDataRedaction) gtag('set', 'ads_data_redaction', true);
-  if (settings.urlPassthrough) gtag('set', 'url_passthrough', true);
+  if (!settings.noAdsDataRedaction && !hasSet('ads_data_redaction')) gtag('set', 'ads_data_redaction', true);
+  if (settings.urlPassthrough && !hasSet('url_passthrough')) gtag('set', 'url_passthrough', true);
 }
 
 export function pushConsentUpdate(consent: Consent): void {

@@ -49,16 +49,20 @@ describe('Google Consent Mode v2', () => {
 
   it('consent-mode.js pushes the default, and the stored update, before an ungated tag in <head>', async () => {
     let win = await site.open('/test/pages/consent-mode-head.html');
-    expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}]]);
+    const defaults = [
+      ['consent', 'default', {...DENIED, wait_for_update: 500}],
+      ['set', 'ads_data_redaction', true],
+    ];
+    expect(win.dataLayerAtTag).to.deep.equal(defaults);
     site.element.save({performance: true});
     win = await site.reload();
     const update = ['consent', 'update', {...DENIED, analytics_storage: 'granted'}];
-    expect(win.dataLayerAtTag).to.deep.equal([['consent', 'default', {...DENIED, wait_for_update: 500}], update]);
-    // The element adds no second default, and replays the same update.
+    expect(win.dataLayerAtTag).to.deep.equal([...defaults, update]);
+    // The element adds no second default nor set command, and replays the same update.
     expect(consentCommands(win).map((entry) => entry[1])).to.deep.equal([
       'default',
-      'update',
       'ads_data_redaction',
+      'update',
       'update',
     ]);
   });
@@ -66,7 +70,7 @@ describe('Google Consent Mode v2', () => {
   it('consent-mode.js pushes no update for a tampered or out-of-date cookie', async () => {
     document.cookie = `cookie_consent=${encodeURIComponent('{"v":1,"rev":"2","granted":["targeting"]}')}; path=/`;
     const win = await site.open('/test/pages/consent-mode-head.html');
-    expect(win.dataLayerAtTag).to.have.length(1);
+    expect(win.dataLayerAtTag.map((entry) => entry[1])).to.deep.equal(['default', 'ads_data_redaction']);
   });
 
   it("adds its default for every other region to the page's regional one, and url_passthrough", async () => {
