@@ -70,7 +70,10 @@ describe('Google Consent Mode v2', () => {
   it('consent-mode.js pushes no update for a tampered or out-of-date cookie', async () => {
     document.cookie = `cookie_consent=${encodeURIComponent('{"v":1,"rev":"2","granted":["targeting"]}')}; path=/`;
     const win = await site.open('/test/pages/consent-mode-head.html');
-    expect(win.dataLayerAtTag.map((entry) => entry[1])).to.deep.equal(['default', 'ads_data_redaction']);
+    expect(win.dataLayerAtTag?.map((entry) => (entry as unknown[])[1])).to.deep.equal([
+      'default',
+      'ads_data_redaction',
+    ]);
   });
 
   it("adds its default for every other region to the page's regional one, and url_passthrough", async () => {
