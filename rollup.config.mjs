@@ -118,9 +118,11 @@ function litHtmlPolicy() {
  * lit-localize's runtime stays apart: only a page shown in another language than English loads it.
  */
 function litChunk(id) {
+  // The site's JSON configuration and the check of its texts: only pages that have one load it.
+  if (/\/lib\/core\/(site-config|declarations|text-keys)\.js/.test(id)) return 'site-config';
   // The core stays in the entry, which every page view loads, whatever imports it.
   if (
-    /\/lib\/(core\/(?!withdrawal|declarations|consent-mode\.|consent-log|version)|cookie-consent\.js|bundle\.js)|js-cookie/.test(
+    /\/lib\/(core\/(?!withdrawal|declarations|site-config|text-keys|consent-mode\.|consent-log|version)|cookie-consent\.js|bundle\.js)|js-cookie/.test(
       id
     )
   )

@@ -31,6 +31,7 @@ const ATTRIBUTES = {
   logUrl: ['log-url', undefined],
   layout: ['layout', 'bar'],
   theme: ['theme', 'auto'],
+  src: ['src', undefined],
 } as const satisfies Attributes;
 
 /**
@@ -41,6 +42,9 @@ const ATTRIBUTES = {
  *
  * @fires {CookieConsentChangeEvent} cookie-consent-change - On load when a valid decision is stored (`reason: 'stored'`), and on every decision.
  * @fires {CookieConsentResetEvent} cookie-consent-reset - When the decision is forgotten (`reset()`, here or in another tab); `consent` is then `null`.
+ *
+ * @slot title - The site's own banner heading, shown instead of ours in every language (e.g. `<span slot="title">…</span>`).
+ * @slot message - The site's own banner message, shown instead of ours in every language; it may hold links (e.g. `<span slot="message">…</span>`).
  *
  * @csspart banner - The bar or box shown until the visitor decides.
  * @csspart title - The banner's heading.
@@ -190,6 +194,14 @@ export class CookieConsent extends HTMLElement implements SessionHost {
    * @default 'auto'
    */
   declare theme: 'auto' | 'light' | 'dark';
+
+  /**
+   * A same-origin URL of the site's JSON configuration (`cookies` and `texts`), shared by every
+   * page; fetched once per page with the browser's cache. The inline JSON block still works, and
+   * wins where both say the same thing.
+   * @attr src
+   */
+  declare src?: string;
 
   /** The banner and panel, once loaded into the shadow root. */
   readonly #ui = new UiLoader(this, this.attachShadow({mode: 'open'}));

@@ -1,9 +1,8 @@
 /**
- * The site's declaration of what each category stores, read from the JSON block inside
- * `<cookie-consent>`. Used to delete what a withdrawn category left behind and to list it on the
+ * The site's declaration of what each category stores, the `cookies` of its JSON configuration
+ * (`site-config.ts`). Used to delete what a withdrawn category left behind and to list it on the
  * policy page. Anything malformed is skipped with a warning; the rest still counts.
  */
-import {JSON_BLOCK} from './options.js';
 import {warn} from './log.js';
 import {CATEGORIES, type Category} from './store.js';
 
@@ -26,7 +25,7 @@ export interface DeclaredItem {
 
 export type Declarations = Record<Category, DeclaredItem[]>;
 
-function emptyDeclarations(): Declarations {
+export function emptyDeclarations(): Declarations {
   return {necessary: [], performance: [], functionality: [], targeting: []};
 }
 
@@ -72,51 +71,30 @@ function parseItem(raw: unknown, where: string): DeclaredItem | undefined {
   return item;
 }
 
-/** Parses `{"cookies": {"performance": [{"name": "_ga", "match": "^_ga", ...}], ...}}`. */
-function parseDeclarations(json: string): Declarations {
-  const declarations = emptyDeclarations();
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    warn('the JSON block inside <cookie-consent> is not valid JSON; no cookies are declared.', error);
-    return declarations;
-  }
-  const cookies = (data as {cookies?: unknown} | null)?.cookies;
+/**
+ * Parses the `cookies` of a JSON configuration (`{"performance": [{"name": "_ga", "match": "^_ga", ...}], ...}`):
+ * the categories it declares, each with its valid items. `where` names the source in warnings.
+ */
+export function parseDeclarations(cookies: unknown, where: string): Partial<Declarations> {
+  const declarations: Partial<Declarations> = {};
+  if (cookies === undefined) return declarations;
   if (typeof cookies !== 'object' || cookies === null || Array.isArray(cookies)) {
-    warn('the JSON block inside <cookie-consent> has no "cookies" object; no cookies are declared.');
+    warn(`"cookies" in ${where} is not an object; no cookies are declared there.`);
     return declarations;
   }
   for (const [category, items] of Object.entries(cookies)) {
     if (!(CATEGORIES as readonly string[]).includes(category)) {
-      warn(`the JSON block declares the unknown category "${category}"; use ${CATEGORIES.join(', ')}.`);
+      warn(`${where} declares the unknown category "${category}"; use ${CATEGORIES.join(', ')}.`);
       continue;
     }
     if (!Array.isArray(items)) {
-      warn(`"cookies.${category}" in the JSON block is not a list; it is skipped.`);
+      warn(`"cookies.${category}" in ${where} is not a list; it is skipped.`);
       continue;
     }
-    items.forEach((raw, index) => {
-      const item = parseItem(raw, `"cookies.${category}[${index}]" in the JSON block`);
-      if (item) declarations[category as Category].push(item);
+    declarations[category as Category] = items.flatMap((raw, index) => {
+      const item = parseItem(raw, `"cookies.${category}[${index}]" in ${where}`);
+      return item ? [item] : [];
     });
   }
   return declarations;
-}
-
-const parsed = new WeakMap<Element, {text: string; declarations: Declarations}>();
-
-/**
- * What the site declared in the JSON block of this `<cookie-consent>`: parsed once per text of the
- * block, so a malformed one is warned about once.
- */
-export function declarationsOf(element: Element): Declarations {
-  const text = element.querySelector(JSON_BLOCK)?.textContent;
-  if (text == null) return emptyDeclarations();
-  let cached = parsed.get(element);
-  if (cached?.text !== text) {
-    cached = {text, declarations: parseDeclarations(text)};
-    parsed.set(element, cached);
-  }
-  return cached.declarations;
 }

@@ -9,7 +9,7 @@ import {NO_CONSENT, OPTIONAL_CATEGORIES, type Consent} from './decision.js';
 import type {Gatekeeper} from './gating.js';
 import {warn} from './log.js';
 import {lazyChunk, type Chunk} from './lazy.js';
-import {JSON_BLOCK, safeUrl} from './options.js';
+import {hasConfig, safeUrl} from './options.js';
 import type {ConsentModeSettings} from './consent-mode.js';
 
 /** What the effects read of the element that runs the page. */
@@ -61,7 +61,7 @@ export class Effects {
       this.#gatekeeper.hold(pushed);
       this.#prefetch(pushed);
     }
-    if (host.querySelector(JSON_BLOCK)) this.#prefetch(withdrawalChunk.load());
+    if (hasConfig(host)) this.#prefetch(withdrawalChunk.load());
     if (host.logEndpoint) this.#prefetch(consentLogChunk.load());
   }
 
@@ -78,7 +78,7 @@ export class Effects {
     }
     this.#gatekeeper.update(consent);
     const refused = OPTIONAL_CATEGORIES.filter((category) => !consent?.[category]);
-    if (!host || refused.length === 0 || !host.querySelector(JSON_BLOCK)) return Promise.resolve();
+    if (!host || refused.length === 0 || !hasConfig(host)) return Promise.resolve();
     return withChunk(withdrawalChunk, 'could not delete the cookies of refused categories.', ({withdraw}) =>
       withdraw(host, refused, cookieName)
     );

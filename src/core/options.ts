@@ -62,8 +62,13 @@ export function parseRevision(value: string | null | undefined): string {
   return value == null || value === '' ? DEFAULT_OPTIONS.revision : value;
 }
 
-/** The JSON block inside `<cookie-consent>`, where the site declares its cookies (see `declarations.ts`). */
+/** The JSON block inside `<cookie-consent>`, where the site declares its cookies and texts (see `site-config.ts`). */
 export const JSON_BLOCK = ':scope > script[type="application/json"]';
+
+/** Whether the site gives a JSON configuration, inline or by `src`. */
+export function hasConfig(host: Element): boolean {
+  return host.hasAttribute('src') || !!host.querySelector(JSON_BLOCK);
+}
 
 /** What `<cookie-consent>` exposes of its attributes to the session that runs the page. */
 export interface HostAttributes {

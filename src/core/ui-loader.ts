@@ -5,8 +5,10 @@
  * panel; pointing at one or focusing it starts the fetch early.
  */
 import type {HostUi} from '../ui/host-ui.js';
+import {configText, siteConfigChunk} from './config-source.js';
 import {lazyChunk} from './lazy.js';
 import {warn} from './log.js';
+import {hasConfig} from './options.js';
 import {session} from './session.js';
 
 const uiChunk = lazyChunk(() => import('../ui/host-ui.js'));
@@ -90,6 +92,10 @@ export class UiLoader {
     if (!this.#running) return Promise.resolve(undefined);
     if (this.#ui) return Promise.resolve(this.#ui);
     localeChunk.load().then(({preloadLocale}) => preloadLocale(this.#host), this.#report);
+    // The site's configuration comes beside the UI; the UI reports a failure when it reads it.
+    const src = this.#host.getAttribute('src');
+    if (src) configText(src).catch(() => undefined);
+    if (hasConfig(this.#host)) siteConfigChunk.load().catch(() => undefined);
     const loading = uiChunk
       .load()
       .then(

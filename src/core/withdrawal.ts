@@ -5,7 +5,8 @@
  * Scripts already running cannot be stopped; `reload-on-withdraw` covers that.
  */
 import {cookieDomains, cookiePaths} from './cookie-scope.js';
-import {declarationsOf, type DeclaredItem, type StorageKind} from './declarations.js';
+import type {DeclaredItem, Declarations, StorageKind} from './declarations.js';
+import {loadedSiteConfig, siteConfig} from './site-config.js';
 import {warn} from './log.js';
 import type {OptionalCategory} from './store.js';
 
@@ -114,13 +115,19 @@ async function attempt(
 }
 
 /**
- * Deletes what the JSON block of this `<cookie-consent>` declares for the refused categories, but
- * never the decision cookie `keep`. A lazy chunk with the declarations' parser: pages without a
- * JSON block never load it. Cookies and storage keys are gone when it returns; databases and
- * caches when the promise settles.
+ * Deletes what the site's configuration declares for the refused categories, but never the
+ * decision cookie `keep`. A lazy chunk: pages that declare nothing never load it. Cookies and
+ * storage keys are gone when it returns (once a `src` file still on its way has arrived);
+ * databases and caches when the promise settles.
  */
 export function withdraw(element: Element, refused: readonly OptionalCategory[], keep: string): Promise<void> {
-  const declarations = declarationsOf(element);
+  if (element.hasAttribute('src')) {
+    return loadedSiteConfig(element).then(({declarations}) => remove(declarations, refused, keep));
+  }
+  return remove(siteConfig(element).declarations, refused, keep);
+}
+
+function remove(declarations: Declarations, refused: readonly OptionalCategory[], keep: string): Promise<void> {
   const items = refused.flatMap((category) => declarations[category]);
   const ofType = (type: StorageKind) => items.filter((item) => item.type === type);
   deleteCookies(ofType('cookie'), keep);

@@ -1,9 +1,11 @@
 import {html, LitElement, nothing} from 'lit';
 import {property} from 'lit/decorators.js';
 import {LocaleController, msg, str} from '../i18n/localization.js';
+import {text} from '../i18n/site-texts.js';
 import {declarationStyles} from './elements.styles.js';
 import {ConsentController} from '../ui/consent-controller.js';
-import {declarationsOf, type DeclaredItem} from '../core/declarations.js';
+import type {DeclaredItem} from '../core/declarations.js';
+import {siteConfigChunk} from '../core/config-source.js';
 import {warn} from '../core/log.js';
 import type {Category} from '../core/store.js';
 import {alwaysOn, categoryCookies, categoryDescription, categoryName} from '../ui/texts.js';
@@ -12,8 +14,8 @@ import {block, controls, theme} from '../ui/theme.styles.js';
 /**
  * The cookie list for the site's cookie policy page: every category the page's `<cookie-consent>`
  * offers, with its description, the visitor's current choice and a table of the cookies declared
- * for it in the JSON block inside `<cookie-consent>`, our own decision cookie always among the
- * strictly necessary ones. Follows every decision as it is made.
+ * for it in the site's JSON configuration (the block inside `<cookie-consent>`, or its `src`), our
+ * own decision cookie always among the strictly necessary ones. Follows every decision as it is made.
  *
  * @tagname cookie-declaration
  * @summary Lists the site's cookies by category, with the visitor's choice and a way to change it.
@@ -63,7 +65,8 @@ export class CookieDeclaration extends LitElement {
     const offered = this.page.offered;
     if (!this.locale.ready) return nothing;
     const categories: Category[] = ['necessary', ...offered];
-    const declared = cookieConsent ? declarationsOf(cookieConsent) : undefined;
+    // Loaded before the locale controller is ready, when the page has a configuration.
+    const declared = cookieConsent ? siteConfigChunk.get()?.declarationsOf(cookieConsent) : undefined;
     const level = this.level();
     return html`
       <div class="declaration surface" lang=${this.locale.lang} dir=${this.locale.dir}>
@@ -71,7 +74,10 @@ export class CookieDeclaration extends LitElement {
           this.renderCategory(category, level, this.listed(category, declared?.[category] ?? []))
         )}
         <button part="button" class="primary" @click=${this.showPreferences}>
-          ${msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})}
+          ${text(
+            'declaration.change',
+            msg('Change your cookie settings', {desc: 'Cookie declaration: button that opens the preferences panel'})
+          )}
         </button>
       </div>
     `;
@@ -87,9 +93,12 @@ export class CookieDeclaration extends LitElement {
       name: cookieName,
       type: 'cookie',
       provider: location.hostname,
-      purpose: msg('Keeps the choice you made about cookies, so that you are not asked again on every page.', {
-        desc: "Cookie declaration: purpose of the library's own cookie, which stores the visitor's choice",
-      }),
+      purpose: text(
+        'declaration.ownCookie',
+        msg('Keeps the choice you made about cookies, so that you are not asked again on every page.', {
+          desc: "Cookie declaration: purpose of the library's own cookie, which stores the visitor's choice",
+        })
+      ),
       expires: new Intl.NumberFormat(this.locale.lang, {style: 'unit', unit: 'day', unitDisplay: 'long'}).format(
         expiresDays
       ),
@@ -117,15 +126,21 @@ export class CookieDeclaration extends LitElement {
         ${heading(level, name)}
         <p class="description">${categoryDescription(category)}</p>
         <p part="status">
-          ${msg('Current setting:', {desc: 'Cookie declaration: label before the state of a category'})}
+          ${text(
+            'declaration.currentSetting',
+            msg('Current setting:', {desc: 'Cookie declaration: label before the state of a category'})
+          )}
           <strong>${this.state(category)}</strong>
         </p>
         ${
           items.length === 0
             ? html`<p class="none">
-                ${msg('This site uses no cookies of this kind.', {
-                  desc: 'Cookie declaration: shown instead of a table when a category has no cookies',
-                })}
+                ${text(
+                  'declaration.none',
+                  msg('This site uses no cookies of this kind.', {
+                    desc: 'Cookie declaration: shown instead of a table when a category has no cookies',
+                  })
+                )}
               </p>`
             : html`
                 <div class="table-scroll" role="region" tabindex="0" aria-labelledby="caption-${category}">
@@ -135,15 +150,26 @@ export class CookieDeclaration extends LitElement {
                     </caption>
                     <thead>
                       <tr>
-                        <th scope="col">${msg('Name', {desc: 'Cookie declaration: column of cookie names'})}</th>
                         <th scope="col">
-                          ${msg('Provider', {desc: 'Cookie declaration: column of who sets the cookie'})}
+                          ${text('declaration.name', msg('Name', {desc: 'Cookie declaration: column of cookie names'}))}
                         </th>
                         <th scope="col">
-                          ${msg('Purpose', {desc: 'Cookie declaration: column of what the cookie is for'})}
+                          ${text(
+                            'declaration.provider',
+                            msg('Provider', {desc: 'Cookie declaration: column of who sets the cookie'})
+                          )}
                         </th>
                         <th scope="col">
-                          ${msg('Expiry', {desc: 'Cookie declaration: column of how long the cookie is kept'})}
+                          ${text(
+                            'declaration.purpose',
+                            msg('Purpose', {desc: 'Cookie declaration: column of what the cookie is for'})
+                          )}
+                        </th>
+                        <th scope="col">
+                          ${text(
+                            'declaration.expiry',
+                            msg('Expiry', {desc: 'Cookie declaration: column of how long the cookie is kept'})
+                          )}
                         </th>
                       </tr>
                     </thead>
@@ -173,13 +199,22 @@ export class CookieDeclaration extends LitElement {
     }
     const consent = this.page.consent;
     if (!consent) {
-      return msg('Not allowed (you have not made a choice yet)', {
-        desc: 'Cookie declaration: state of a category before the visitor has decided',
-      });
+      return text(
+        'declaration.undecided',
+        msg('Not allowed (you have not made a choice yet)', {
+          desc: 'Cookie declaration: state of a category before the visitor has decided',
+        })
+      );
     }
     return consent[category]
-      ? msg('Allowed', {desc: 'Cookie declaration: state of a category the visitor allowed'})
-      : msg('Not allowed', {desc: 'Cookie declaration: state of a category the visitor refused'});
+      ? text(
+          'declaration.allowed',
+          msg('Allowed', {desc: 'Cookie declaration: state of a category the visitor allowed'})
+        )
+      : text(
+          'declaration.notAllowed',
+          msg('Not allowed', {desc: 'Cookie declaration: state of a category the visitor refused'})
+        );
   }
 
   private readonly showPreferences = (): void => {
@@ -208,13 +243,21 @@ function heading(level: number, name: string) {
 function itemName(item: DeclaredItem): string {
   switch (item.type) {
     case 'localStorage':
-      return msg(str`${item.name} (local storage)`, {
-        desc: "Cookie declaration: a name kept in the browser's local storage rather than in a cookie",
-      });
+      return text(
+        'declaration.localStorage',
+        msg(str`${item.name} (local storage)`, {
+          desc: "Cookie declaration: a name kept in the browser's local storage rather than in a cookie",
+        }),
+        {name: item.name}
+      );
     case 'sessionStorage':
-      return msg(str`${item.name} (session storage)`, {
-        desc: "Cookie declaration: a name kept in the browser's session storage rather than in a cookie",
-      });
+      return text(
+        'declaration.sessionStorage',
+        msg(str`${item.name} (session storage)`, {
+          desc: "Cookie declaration: a name kept in the browser's session storage rather than in a cookie",
+        }),
+        {name: item.name}
+      );
     default:
       return item.name;
   }

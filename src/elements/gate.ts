@@ -4,6 +4,7 @@ import {PAGE_NONCE} from '../core/gating.js';
 import {warn} from '../core/log.js';
 import {OPTIONAL_CATEGORIES, type OptionalCategory} from '../core/store.js';
 import {LocaleController, msg, str} from '../i18n/localization.js';
+import {gateName, text} from '../i18n/site-texts.js';
 import {ConsentController} from '../ui/consent-controller.js';
 import {block, controls, theme} from '../ui/theme.styles.js';
 import {gateStyles} from './elements.styles.js';
@@ -54,7 +55,9 @@ export class CookieConsentGate extends LitElement {
   @property({reflect: true}) category?: string;
 
   /**
-   * What the content is, to complete "To show …", e.g. `the video from Example Video`.
+   * What the content is, to complete "To show …", e.g. `the video from Example Video`. A language
+   * whose sentence needs another form of it gets that from the site's texts, key `gate.name:` and
+   * this name (see the README).
    */
   @property({reflect: true}) name?: string;
 
@@ -101,9 +104,12 @@ export class CookieConsentGate extends LitElement {
           category
             ? html`<div class="choices">
                 <button part="button once" class="primary" aria-describedby="message" @click=${this.showOnce}>
-                  ${msg('Show this content only, this time', {
-                    desc: 'Gate: button that shows this one embed on this page only; nothing is stored or granted',
-                  })}
+                  ${text(
+                    'gate.once',
+                    msg('Show this content only, this time', {
+                      desc: 'Gate: button that shows this one embed on this page only; nothing is stored or granted',
+                    })
+                  )}
                 </button>
                 <button part="button allow" class="primary" aria-describedby="message" @click=${this.allow}>
                   ${allowLabel(category)}
@@ -117,21 +123,30 @@ export class CookieConsentGate extends LitElement {
 
   private message(category: OptionalCategory | undefined): string {
     if (!category) {
-      return msg('This content comes from another site and cannot be shown here.', {
-        desc: 'Gate: placeholder text when the site set the gate up wrongly',
-      });
-    }
-    if (this.name) {
-      return msg(
-        str`To show ${this.name}, we need your permission: it comes from another site, which may set cookies.`,
-        {
-          desc: 'Gate: placeholder text; the placeholder is what the content is, given by the site (e.g. "the video from Example Video")',
-        }
+      return text(
+        'gate.unavailable',
+        msg('This content comes from another site and cannot be shown here.', {
+          desc: 'Gate: placeholder text when the site set the gate up wrongly',
+        })
       );
     }
-    return msg('This content comes from another site, which may set cookies. It is shown only if you allow them.', {
-      desc: 'Gate: placeholder text for content the site did not name',
-    });
+    if (this.name) {
+      // The name in the case this language's sentence needs, if the site gave it ("gate.name:<name>").
+      const name = gateName(this.name);
+      return text(
+        'gate.messageNamed',
+        msg(str`To show ${name}, we need your permission: it comes from another site, which may set cookies.`, {
+          desc: 'Gate: placeholder text; the placeholder is what the content is, given by the site (e.g. "the video from Example Video")',
+        }),
+        {name}
+      );
+    }
+    return text(
+      'gate.message',
+      msg('This content comes from another site, which may set cookies. It is shown only if you allow them.', {
+        desc: 'Gate: placeholder text for content the site did not name',
+      })
+    );
   }
 
   /** Clones the template's content next to it. Only here is the template read, so nothing loads before. */
@@ -185,16 +200,25 @@ export class CookieConsentGate extends LitElement {
 function allowLabel(category: OptionalCategory): string {
   switch (category) {
     case 'performance':
-      return msg('Always allow performance cookies', {
-        desc: 'Gate: button that allows the performance category for the whole site, stored as a decision',
-      });
+      return text(
+        'gate.allow.performance',
+        msg('Always allow performance cookies', {
+          desc: 'Gate: button that allows the performance category for the whole site, stored as a decision',
+        })
+      );
     case 'functionality':
-      return msg('Always allow functionality cookies', {
-        desc: 'Gate: button that allows the functionality category for the whole site, stored as a decision',
-      });
+      return text(
+        'gate.allow.functionality',
+        msg('Always allow functionality cookies', {
+          desc: 'Gate: button that allows the functionality category for the whole site, stored as a decision',
+        })
+      );
     case 'targeting':
-      return msg('Always allow targeting and advertising cookies', {
-        desc: 'Gate: button that allows the targeting category for the whole site, stored as a decision',
-      });
+      return text(
+        'gate.allow.targeting',
+        msg('Always allow targeting and advertising cookies', {
+          desc: 'Gate: button that allows the targeting category for the whole site, stored as a decision',
+        })
+      );
   }
 }

@@ -19,10 +19,15 @@ const ALIASES = new Map([
 ]);
 
 /**
- * The first requested tag that has a shipped locale, trying each tag and then its shorter forms
- * (`sr-Latn-RS`, `sr-Latn`, `sr`). Matching ignores case; the shipped spelling is returned.
+ * The first requested tag that has an available locale, trying each tag and then its shorter
+ * forms (`sr-Latn-RS`, `sr-Latn`, `sr`); `fallback` when none has. Matching ignores case; the
+ * available spelling is returned.
  */
-export function matchLocale(requested: readonly string[], available: readonly string[]): string {
+export function matchLocale(
+  requested: readonly string[],
+  available: readonly string[],
+  fallback = SOURCE_LOCALE
+): string {
   const byLowerCase = new Map(available.map((locale) => [locale.toLowerCase(), locale]));
   for (const tag of requested) {
     let candidate = tag.trim().replace(/_/g, '-').toLowerCase();
@@ -33,7 +38,7 @@ export function matchLocale(requested: readonly string[], available: readonly st
       candidate = cut > 0 ? candidate.slice(0, cut) : '';
     }
   }
-  return SOURCE_LOCALE;
+  return fallback;
 }
 
 /** The `lang` attribute of the element, else the closest `lang` of the page, else the browser's languages. */

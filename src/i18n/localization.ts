@@ -13,10 +13,12 @@ import type {configureLocalization} from '@lit/localize';
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import {localeLoaders} from '../generated/locale-loaders.js';
 import {sourceLocale} from '../generated/locale-codes.js';
-import {direction, matchLocale, requestedLocales} from './locale.js';
+import {direction, requestedLocales} from './locale.js';
 import {availableLocales} from './locale-preload.js';
+import {chooseLocale, configPending} from './site-texts.js';
 import {warn} from '../core/log.js';
 import {session} from '../core/session.js';
+import {configChanges} from '../core/config-source.js';
 
 // What our elements use of lit-localize, from its own modules: the package's index also re-exports
 // the runtime, which must stay out of the bundle and the panel (see `runtime()`).
@@ -92,6 +94,10 @@ function switchTo(locale: string): Promise<void> {
 export class LocaleController implements ReactiveController {
   /** The locale the host asked for, matched against what ships. */
   requested = sourceLocale;
+  /** A language the site gave texts in and we do not ship: the one shown (ours fill its gaps). */
+  private siteOnly?: string;
+  /** The site has a configuration, whose module is still on its way: its texts are not known yet. */
+  private configPending = false;
   /** The last locale this controller switched to, so it asks once per change, not on every update. */
   private switched?: string;
   private readonly observer = new MutationObserver(() => this.host.requestUpdate());
@@ -106,6 +112,7 @@ export class LocaleController implements ReactiveController {
    * took the shared locale elsewhere (so two languages on one page settle instead of looping).
    */
   get ready(): boolean {
+    if (this.configPending) return false;
     return (
       localization === null ||
       failed.has(this.requested) ||
@@ -116,22 +123,27 @@ export class LocaleController implements ReactiveController {
 
   /** `lang` and `dir` for the host's rendered UI: those of the text actually shown. */
   get lang(): string {
-    return activeLocale();
+    return this.siteOnly ?? activeLocale();
   }
 
   get dir(): 'rtl' | 'ltr' {
-    return direction(activeLocale());
+    return direction(this.lang);
   }
 
   hostConnected(): void {
     this.observer.observe(this.host.ownerDocument.documentElement, {attributes: true, attributeFilter: ['lang']});
     window.addEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
+    configChanges.addEventListener('change', this.onConfigChange);
   }
 
   hostDisconnected(): void {
     this.observer.disconnect();
     window.removeEventListener(LOCALE_STATUS_EVENT, this.onLocaleStatus);
+    configChanges.removeEventListener('change', this.onConfigChange);
   }
+
+  /** The site's configuration arrived: its texts, maybe a language of its own. */
+  private readonly onConfigChange = (): void => this.host.requestUpdate();
 
   /** A locale loaded elsewhere (an app's own lit-localize set-up, or another element's request): show its texts. */
   private readonly onLocaleStatus = (event: Event): void => {
@@ -145,10 +157,13 @@ export class LocaleController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    session.locale = activeLocale();
     // One language per page: every element follows <cookie-consent> when there is one.
     const leader = this.host.ownerDocument.querySelector('cookie-consent') ?? this.host;
-    this.requested = matchLocale(requestedLocales(leader), availableLocales());
+    this.configPending = configPending(this.onConfigChange);
+    const {locale, siteOnly} = chooseLocale(requestedLocales(leader), availableLocales());
+    this.requested = locale;
+    this.siteOnly = siteOnly;
+    session.locale = this.lang;
     if (this.ready || this.switched === this.requested) return;
     this.switched = this.requested;
     void switchTo(this.requested).then(() => this.host.requestUpdate());

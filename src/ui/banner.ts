@@ -10,6 +10,7 @@ import {safeUrl} from '../core/options.js';
 import {defineElement} from '../core/registry.js';
 import {OPTIONAL_CATEGORIES, type ConsentChangeDetail, type OptionalCategory} from '../core/store.js';
 import {LocaleController, msg} from '../i18n/localization.js';
+import {text} from '../i18n/site-texts.js';
 import {bannerStyles} from './banner.styles.js';
 import {ConsentController} from './consent-controller.js';
 import {PageInset} from './page-inset.js';
@@ -33,6 +34,8 @@ export class CookieConsentBanner extends LitElement {
 
   /** What the status notice says: the last decision made on this page. */
   @state() private status = '';
+  /** The slots of `<cookie-consent>` given the site's own markup, shown instead of our texts. */
+  @state() private slotted = new Set<string>();
   /** The policy link once checked: a bad one is reported when set, not on every render. */
   @state() private safePolicyUrl?: string;
 
@@ -117,16 +120,27 @@ export class CookieConsentBanner extends LitElement {
       >
         <div class="content">
           <div class="text">
-            <h2 id="banner-title" part="title">${msg('Cookies on this site', {desc: 'Banner: heading'})}</h2>
+            <h2 id="banner-title" part="title">
+              <slot name="title" @slotchange=${this.onSlotChange}></slot>
+              ${this.slotted.has('title') ? nothing : text('title', msg('Cookies on this site', {desc: 'Banner: heading'}))}
+            </h2>
             <p part="message">
-              ${msg(
-                'This site uses cookies. Some are needed to make it work. We would like to set others only if you agree; you can change your mind at any time.',
-                {desc: 'Banner: the message asking for consent'}
-              )}
+              <slot name="message" @slotchange=${this.onSlotChange}></slot>
+              ${
+                this.slotted.has('message')
+                  ? nothing
+                  : text(
+                      'message',
+                      msg(
+                        'This site uses cookies. Some are needed to make it work. We would like to set others only if you agree; you can change your mind at any time.',
+                        {desc: 'Banner: the message asking for consent'}
+                      )
+                    )
+              }
               ${
                 this.safePolicyUrl
                   ? html`<a part="policy-link" href=${this.safePolicyUrl}
-                      >${msg('Find out more about cookies', {desc: 'Banner: link to the cookie policy page'})}</a
+                      >${text('policyLink', msg('Find out more about cookies', {desc: 'Banner: link to the cookie policy page'}))}</a
                     >`
                   : nothing
               }
@@ -136,10 +150,10 @@ export class CookieConsentBanner extends LitElement {
           <div class="actions">
             <div class="choice">
               <button part="button accept" class="primary" @click=${() => this.decide(() => store.acceptAll())}>
-                ${msg('I agree', {desc: 'Banner: button that accepts all optional cookies'})}
+                ${text('accept', msg('I agree', {desc: 'Banner: button that accepts all optional cookies'}))}
               </button>
               <button part="button reject" class="primary" @click=${() => this.decide(() => store.rejectAll())}>
-                ${msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'})}
+                ${text('reject', msg("I don't agree", {desc: 'Banner: button that refuses all optional cookies'}))}
               </button>
             </div>
             <button
@@ -149,7 +163,7 @@ export class CookieConsentBanner extends LitElement {
               @pointerenter=${preloadPanel}
               @focus=${preloadPanel}
             >
-              ${msg('Choose cookies', {desc: 'Banner: button that opens the preferences panel'})}
+              ${text('preferences', msg('Choose cookies', {desc: 'Banner: button that opens the preferences panel'}))}
             </button>
           </div>
         </div>
@@ -171,9 +185,12 @@ export class CookieConsentBanner extends LitElement {
           ? nothing
           : html`
               <p id="banner-purposes">
-                ${msg('If you agree, we will also use cookies for:', {
-                  desc: 'Banner: introduces the list of what optional cookies are used for; one list item per purpose follows',
-                })}
+                ${text(
+                  'purposes',
+                  msg('If you agree, we will also use cookies for:', {
+                    desc: 'Banner: introduces the list of what optional cookies are used for; one list item per purpose follows',
+                  })
+                )}
               </p>
               <ul part="purposes" aria-labelledby="banner-purposes">
                 ${asked.map((category) => html`<li>${purpose(category)}</li>`)}
@@ -185,17 +202,23 @@ export class CookieConsentBanner extends LitElement {
           ? nothing
           : html`
               <p id="banner-exempt">
-                ${msg('Unless you object, we already use cookies for:', {
-                  desc: 'Banner (UK sites only): introduces the list of purposes used without consent, as UK law allows; one list item per purpose follows',
-                })}
+                ${text(
+                  'exempt',
+                  msg('Unless you object, we already use cookies for:', {
+                    desc: 'Banner (UK sites only): introduces the list of purposes used without consent, as UK law allows; one list item per purpose follows',
+                  })
+                )}
               </p>
               <ul part="purposes exempt" aria-labelledby="banner-exempt">
                 ${exempted.map((category) => html`<li>${purpose(category)}</li>`)}
               </ul>
               <p part="exempt-note">
-                ${msg('The law allows this without your consent, but you can object: refusing turns these off too.', {
-                  desc: 'Banner (UK sites only): after the list of purposes used without consent; refusing means the "I don\'t agree" button',
-                })}
+                ${text(
+                  'exemptNote',
+                  msg('The law allows this without your consent, but you can object: refusing turns these off too.', {
+                    desc: 'Banner (UK sites only): after the list of purposes used without consent; refusing means the "I don\'t agree" button',
+                  })
+                )}
               </p>
             `
       }
@@ -203,8 +226,23 @@ export class CookieConsentBanner extends LitElement {
   }
 
   private decide(decide: () => void): void {
-    this.consent.by('banner', this.section?.textContent, decide);
+    // The texts shown, the site's slotted ones included, for the decision record.
+    const slotted = [...(this.section?.querySelectorAll('slot') ?? [])].flatMap((slot) =>
+      slot.assignedNodes({flatten: true}).map((node) => node.textContent)
+    );
+    this.consent.by('banner', [this.section?.textContent, ...slotted].join(' '), decide);
   }
+
+  /** The site put its own title or message in `<cookie-consent>`, or took it away. */
+  private readonly onSlotChange = (event: Event): void => {
+    const slot = event.target as HTMLSlotElement;
+    const given = slot.assignedNodes({flatten: true}).some((node) => node.nodeType === 1 || node.textContent?.trim());
+    if (given === this.slotted.has(slot.name)) return;
+    const slotted = new Set(this.slotted);
+    if (given) slotted.add(slot.name);
+    else slotted.delete(slot.name);
+    this.slotted = slotted;
+  };
 
   private readonly openPanel = (): void => {
     void this.consent.session.host?.showPreferences();
@@ -232,28 +270,44 @@ function statusMessage(detail: ConsentChangeDetail, everythingGranted: boolean):
   switch (detail.reason) {
     case 'accept-all':
       if (!everythingGranted) break;
-      return msg('Thank you. You have accepted all cookies. You can change this at any time.', {
-        desc: 'Announced to screen readers after the visitor accepted all cookies',
-      });
+      return text(
+        'status.acceptAll',
+        msg('Thank you. You have accepted all cookies. You can change this at any time.', {
+          desc: 'Announced to screen readers after the visitor accepted all cookies',
+        })
+      );
     case 'reject-all':
-      return msg('You have refused optional cookies. You can change this at any time.', {
-        desc: 'Announced to screen readers after the visitor refused optional cookies',
-      });
+      return text(
+        'status.rejectAll',
+        msg('You have refused optional cookies. You can change this at any time.', {
+          desc: 'Announced to screen readers after the visitor refused optional cookies',
+        })
+      );
   }
-  return msg('Your cookie choices have been saved.', {
-    desc: 'Announced to screen readers after the visitor saved a choice',
-  });
+  return text(
+    'status.saved',
+    msg('Your cookie choices have been saved.', {desc: 'Announced to screen readers after the visitor saved a choice'})
+  );
 }
 
 /** A list item under "If you agree, we will also use cookies for:". */
 function purpose(category: OptionalCategory): string {
   switch (category) {
     case 'performance':
-      return msg('measuring visits', {desc: 'Banner: list item, what performance cookies are used for'});
+      return text(
+        'purpose.performance',
+        msg('measuring visits', {desc: 'Banner: list item, what performance cookies are used for'})
+      );
     case 'functionality':
-      return msg('remembering your settings', {desc: 'Banner: list item, what functionality cookies are used for'});
+      return text(
+        'purpose.functionality',
+        msg('remembering your settings', {desc: 'Banner: list item, what functionality cookies are used for'})
+      );
     case 'targeting':
-      return msg('personalised advertising', {desc: 'Banner: list item, what targeting cookies are used for'});
+      return text(
+        'purpose.targeting',
+        msg('personalised advertising', {desc: 'Banner: list item, what targeting cookies are used for'})
+      );
   }
 }
 
@@ -267,6 +321,12 @@ export function mountBanner(root: ShadowRoot): CookieConsentBanner {
   defineElement('cookie-consent-banner', CookieConsentBanner);
   const banner = document.createElement('cookie-consent-banner') as CookieConsentBanner;
   banner.setAttribute('exportparts', PARTS);
+  // The site's own title and message, children of <cookie-consent>, go on to the banner's slots.
+  for (const name of ['title', 'message']) {
+    const slot = document.createElement('slot');
+    slot.name = slot.slot = name;
+    banner.append(slot);
+  }
   root.append(banner);
   return banner;
 }

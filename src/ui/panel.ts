@@ -9,6 +9,7 @@ import {property, query, state} from 'lit/decorators.js';
 import {defineElement} from '../core/registry.js';
 import {NO_CONSENT, type Consent, type OptionalCategory} from '../core/store.js';
 import {LocaleController, msg, str} from '../i18n/localization.js';
+import {text} from '../i18n/site-texts.js';
 import type {CookieConsentBanner} from './banner.js';
 import {ConsentController} from './consent-controller.js';
 import {panelStyles} from './panel.styles.js';
@@ -76,11 +77,11 @@ export class CookieConsentPanel extends LitElement {
       >
         <div class="panel">
           <header>
-            <h2 id="panel-title">${msg('Your cookie choices', {desc: 'Panel: heading'})}</h2>
+            <h2 id="panel-title">${text('panel.title', msg('Your cookie choices', {desc: 'Panel: heading'}))}</h2>
             <button
               part="button close"
               class="close"
-              aria-label=${msg('Close', {desc: 'Panel: button that closes the panel without saving'})}
+              aria-label=${text('panel.close', msg('Close', {desc: 'Panel: button that closes the panel without saving'}))}
               @click=${this.close}
             >
               <svg viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.5">
@@ -89,17 +90,23 @@ export class CookieConsentPanel extends LitElement {
             </button>
           </header>
           <p>
-            ${msg(
-              'Strictly necessary cookies are always on, because the site cannot work without them. The others stay off unless you switch them on.',
-              {desc: 'Panel: introduction above the list of categories'}
+            ${text(
+              'panel.intro',
+              msg(
+                'Strictly necessary cookies are always on, because the site cannot work without them. The others stay off unless you switch them on.',
+                {desc: 'Panel: introduction above the list of categories'}
+              )
             )}
           </p>
           ${
             store.honoursGpc && offered.includes('targeting')
               ? html`<p class="note" part="gpc-note">
-                  ${msg(
-                    'Your browser asks sites not to sell or share your data (Global Privacy Control). We respect this: targeting and advertising cookies stay off unless you switch them on yourself.',
-                    {desc: 'Panel: note shown when the browser sends a Global Privacy Control signal'}
+                  ${text(
+                    'panel.gpcNote',
+                    msg(
+                      'Your browser asks sites not to sell or share your data (Global Privacy Control). We respect this: targeting and advertising cookies stay off unless you switch them on yourself.',
+                      {desc: 'Panel: note shown when the browser sends a Global Privacy Control signal'}
+                    )
                   )}
                 </p>`
               : nothing
@@ -126,14 +133,14 @@ export class CookieConsentPanel extends LitElement {
           <div class="actions">
             <div class="choice">
               <button part="button accept-all" class="primary" @click=${() => this.decide('accept-all')}>
-                ${msg('Accept all', {desc: 'Panel: button that accepts all optional cookies'})}
+                ${text('panel.acceptAll', msg('Accept all', {desc: 'Panel: button that accepts all optional cookies'}))}
               </button>
               <button part="button reject-all" class="primary" @click=${() => this.decide('reject-all')}>
-                ${msg('Reject all', {desc: 'Panel: button that refuses all optional cookies'})}
+                ${text('panel.rejectAll', msg('Reject all', {desc: 'Panel: button that refuses all optional cookies'}))}
               </button>
             </div>
             <button part="button save" class="secondary" @click=${() => this.decide('save')}>
-              ${msg('Save my choices', {desc: 'Panel: button that stores the switches as they are set'})}
+              ${text('panel.save', msg('Save my choices', {desc: 'Panel: button that stores the switches as they are set'}))}
             </button>
           </div>
           ${this.renderReceipt()}
@@ -170,9 +177,13 @@ export class CookieConsentPanel extends LitElement {
     const id = decision.consentId;
     const date = formatDate(decision.decidedAt, this.locale.lang);
     return html`<p class="receipt" part="receipt">
-      ${msg(str`Your current choice was saved on ${date}. Consent ID: ${id}`, {
-        desc: 'Panel: proof of consent; the first placeholder is a date and time, the second an identifier',
-      })}
+      ${text(
+        'panel.receipt',
+        msg(str`Your current choice was saved on ${date}. Consent ID: ${id}`, {
+          desc: 'Panel: proof of consent; the first placeholder is a date and time, the second an identifier',
+        }),
+        {date, id}
+      )}
     </p>`;
   }
 

@@ -2,7 +2,7 @@
 import {expect, fixture} from '@open-wc/testing';
 import '../../src/define.js';
 import type {CookieConsent} from '../../src/cookie-consent.js';
-import {declarationsOf} from '../../src/core/declarations.js';
+import {declarationsOf} from '../../src/core/site-config.js';
 import {captureWarningsAsync, clearCookies, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
 
 beforeEach(async () => {

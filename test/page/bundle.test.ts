@@ -86,7 +86,7 @@ describe('the script-tag bundle on a plain page', () => {
     expect(files(win)).to.include.members(['cookie-consent.js', 'locales/fr.js', 'runtime']);
     win = await site.open('/test/pages/gating.html');
     await site.element.updateComplete;
-    expect(files(win)).to.include.members(['consent-mode', 'withdrawal', 'declarations']);
+    expect(files(win)).to.include.members(['consent-mode', 'withdrawal', 'site-config']);
   });
 
   it("fetches the visitor's locale and lit-localize's runtime while the UI downloads, not after it", async () => {

@@ -1,0 +1,137 @@
+/**
+ * The site's JSON configuration: the block inside `<cookie-consent>` and, with `src`, a file of
+ * the site's own origin shared by every page. Where both declare a category's cookies, or give a
+ * locale's texts, the inline block wins (key by key for texts). A lazy module, loaded with the UI,
+ * the gate and declaration, or withdrawal: a page that needs none of them never loads it.
+ */
+import {configChanges, configText} from './config-source.js';
+import {emptyDeclarations, parseDeclarations, type Declarations} from './declarations.js';
+import {warn} from './log.js';
+import {JSON_BLOCK} from './options.js';
+import {checkTexts, type SiteTexts} from './text-keys.js';
+
+export interface SiteConfig {
+  declarations: Declarations;
+  /** `texts` as given: locale, then text key (checked where they are used, `i18n/site-texts.ts`). */
+  texts: Record<string, unknown>;
+}
+
+/** Each `src` file once it has arrived; `null` when it could not be used. */
+const fetched = new Map<string, string | null>();
+const parsed = new WeakMap<Element, {inline?: string; file?: string | null; config: SiteConfig}>();
+
+/** The configuration of this `<cookie-consent>` now: its inline block, with its `src` file once that has arrived. */
+export function siteConfig(host: Element): SiteConfig {
+  const inline = host.querySelector(JSON_BLOCK)?.textContent ?? undefined;
+  const src = host.getAttribute('src');
+  if (src) void load(src);
+  const file = src ? fetched.get(src) : undefined;
+  let entry = parsed.get(host);
+  if (!entry || entry.inline !== inline || entry.file !== file) {
+    entry = {
+      inline,
+      file,
+      config: merge(parse(file, `src="${src}"`), parse(inline, 'the JSON block inside <cookie-consent>')),
+    };
+    parsed.set(host, entry);
+  }
+  return entry.config;
+}
+
+/** The configuration once the `src` file, if any, has arrived or failed. */
+export async function loadedSiteConfig(host: Element): Promise<SiteConfig> {
+  const src = host.getAttribute('src');
+  if (src) await load(src);
+  return siteConfig(host);
+}
+
+/** The site's valid texts by locale, checked (and warned about) once per configuration. */
+export function siteTexts(host: Element, shipped: (locale: string) => boolean): SiteTexts {
+  const {texts} = siteConfig(host);
+  let valid = checked.get(texts);
+  if (!valid) checked.set(texts, (valid = checkTexts(texts, shipped)));
+  return valid;
+}
+
+const checked = new WeakMap<object, SiteTexts>();
+
+/** What the site declares: the `cookies` of the configuration now. */
+export function declarationsOf(host: Element): Declarations {
+  return siteConfig(host).declarations;
+}
+
+const loading = new Map<string, Promise<void>>();
+
+function load(src: string): Promise<void> {
+  let done = loading.get(src);
+  if (!done) {
+    done = configText(src).then(
+      (text) => void fetched.set(src, text),
+      (error: unknown) => {
+        fetched.set(src, null);
+        let sameOrigin = false;
+        try {
+          sameOrigin = new URL(src, document.baseURI).origin === location.origin;
+        } catch {
+          // Not a URL at all: the warning below says so.
+        }
+        warn(
+          sameOrigin
+            ? `could not load src="${src}"; only the JSON block inside <cookie-consent>, if any, is used.`
+            : `src="${src}" is not a URL of this site's own origin; it is not loaded.`,
+          error
+        );
+      }
+    );
+    done = done.then(() => void configChanges.dispatchEvent(new Event('change')));
+    loading.set(src, done);
+  }
+  return done;
+}
+
+interface Parsed {
+  declarations: Partial<Declarations>;
+  texts: Record<string, unknown>;
+}
+
+/** One source of configuration: a JSON object with `cookies` and `texts`, each optional. */
+function parse(json: string | null | undefined, where: string): Parsed {
+  const none: Parsed = {declarations: {}, texts: {}};
+  if (json == null) return none;
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    warn(`${where} is not valid JSON; it is ignored.`, error);
+    return none;
+  }
+  if (!isObject(data)) {
+    warn(`${where} is not a JSON object such as {"cookies": {...}, "texts": {...}}; it is ignored.`);
+    return none;
+  }
+  for (const key of Object.keys(data)) {
+    if (key !== 'cookies' && key !== 'texts') warn(`${where} has the unknown key "${key}"; use "cookies" and "texts".`);
+  }
+  const declarations = parseDeclarations(data.cookies, where);
+  const texts = data.texts ?? {};
+  if (isObject(texts)) return {declarations, texts};
+  warn(`"texts" in ${where} is not an object of locales, such as {"en": {"message": "..."}}; it is ignored.`);
+  return {declarations, texts: {}};
+}
+
+function merge(file: Parsed, inline: Parsed): SiteConfig {
+  // A Map, so that a locale named "__proto__" is a locale like any other.
+  const texts = new Map(Object.entries(file.texts));
+  for (const [locale, given] of Object.entries(inline.texts)) {
+    const shared = texts.get(locale);
+    texts.set(locale, isObject(shared) && isObject(given) ? {...shared, ...given} : given);
+  }
+  return {
+    declarations: {...emptyDeclarations(), ...file.declarations, ...inline.declarations},
+    texts: Object.fromEntries(texts),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
