@@ -60,7 +60,8 @@ export class ConsentSession {
     // No channel reaches a page from another subdomain sharing the cookie, nor one kept in the
     // back/forward cache: read the cookie again when the page is shown, or when it changes. A
     // cookie that did not change is not parsed again, so reading on every such event is cheap.
-    addEventListener('pageshow', this.#reread);
+    // Not on the first `pageshow`, which every page load fires: the cookie was read a moment ago.
+    addEventListener('pageshow', (event) => (event as PageTransitionEvent).persisted && this.#reread());
     document.addEventListener('visibilitychange', this.#reread);
     (window as {cookieStore?: EventTarget}).cookieStore?.addEventListener('change', this.#reread);
     // The later decision held here was written back over an older one: the other tabs read it again.

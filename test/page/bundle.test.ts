@@ -58,6 +58,18 @@ describe('the script-tag bundle on a plain page', () => {
     expect(site.errors).to.deep.equal([]);
   });
 
+  it("reads the decision cookie once on a returning visitor's page load", async () => {
+    await site.open('/test/pages/site.html');
+    site.element.rejectAll();
+    const win = (await site.open('/test/pages/cookie-reads.html')) as Window & {cookieReads: number};
+    await site.element.updateComplete;
+    if (win.document.readyState !== 'complete') await new Promise((resolve) => win.addEventListener('load', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(site.element.consent?.performance).to.equal(false);
+    // One read through js-cookie, which looks at document.cookie twice; the page's first pageshow adds none.
+    expect(win.cookieReads).to.equal(2);
+  });
+
   it('loads the core alone for a returning visitor, the UI and Lit with it on a first visit, the rest when used', async () => {
     const files = (win: Window) =>
       win.performance
