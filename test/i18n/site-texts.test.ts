@@ -207,6 +207,12 @@ describe('src', () => {
     const declaration = await fixture<HTMLElement>('<cookie-declaration></cookie-declaration>');
     await until(() => !!new ShadowHarness(declaration).query('td'), 'the declared cookies');
     expect(new ShadowHarness(declaration).text).to.include('_gazette_stats');
+    // Fetched once for the page, though the core, the banner and the declaration all use it.
+    await el.showPreferences();
+    const fetches = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('/site-config.json'));
+    expect(fetches).to.have.length(1);
   });
 
   it('does not keep the banner waiting: a slow file updates the texts when it comes', async () => {
