@@ -101,6 +101,22 @@ describe('log-endpoint', () => {
     expect(again.textsHash).to.equal(panel.textsHash);
   });
 
+  it("hashes the site's own slotted message with the banner's texts", async () => {
+    const hashOf = async (message: string) => {
+      clearCookies();
+      const el = await fixture<HTMLElement & {updateComplete: Promise<unknown>}>(
+        `<cookie-consent log-endpoint="/consent-log" lang="en"><span slot="message">${message}</span></cookie-consent>`
+      );
+      await el.updateComplete;
+      const [record] = await recordsOf(() => harness(el as never).click('accept'));
+      el.remove();
+      return record.textsHash;
+    };
+    const first = await hashOf('We use cookies for statistics.');
+    expect(await hashOf('We use cookies for statistics.'), 'the same words').to.equal(first);
+    expect(await hashOf('We use cookies for advertising.'), 'other words').not.to.equal(first);
+  });
+
   it("says a gate's button decided, with a hash of the gate's texts", async () => {
     const page = await fixture<HTMLElement>(`<div>
       <cookie-consent log-endpoint="/consent-log"></cookie-consent>
