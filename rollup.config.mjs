@@ -113,6 +113,23 @@ function litHtmlPolicy() {
 }
 
 /**
+ * js-cookie's `get()` reads `document.cookie` twice (\`document.cookie ? document.cookie.split('; ') : []\`),
+ * and in Chromium each read is a round trip to the browser's cookie store: on a returning visitor's
+ * page it was the largest native cost (bench/RESULTS.md). The bundle's copy reads it once.
+ */
+function jsCookieSingleRead() {
+  const twice = /document\.cookie\s*\?\s*document\.cookie\.split\('; '\)\s*:\s*\[\]/;
+  return {
+    name: 'js-cookie-single-read',
+    transform(code, id) {
+      if (!/[\\/]js-cookie[\\/]/.test(id)) return null;
+      if (!twice.test(code)) this.error('js-cookie no longer reads document.cookie twice: remove jsCookieSingleRead()');
+      return {code: code.replace(twice, "(document.cookie || '').split('; ').filter(Boolean)"), map: null};
+    },
+  };
+}
+
+/**
  * Lit, what our UI and elements share of it (tokens, the consent and locale controllers), and
  * lit-localize's msg() go in one chunk, \`lit-*.js\`, loaded with the first of them that is needed.
  * lit-localize's runtime stays apart: only a page shown in another language than English loads it.
@@ -159,6 +176,7 @@ export default [
       // Lit's own minifier for the markup and CSS in html`` and css`` literals.
       minifyLiterals({include: ['lib/**/*.js'], failOnError: true}),
       litHtmlPolicy(),
+      jsCookieSingleRead(),
       preloadImports(),
       nodeResolve({browser: true}),
       terser({
