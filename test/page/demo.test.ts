@@ -4,6 +4,7 @@
  * the code it offers to copy.
  */
 import {expect} from '@open-wc/testing';
+import {resetMouse, sendMouse} from '@web/test-runner-commands';
 import {until} from '../support/helpers.js';
 import {freshSiteFrameEachTest, type SiteFrame, type SiteWindow} from '../support/site-frame.js';
 
@@ -197,19 +198,41 @@ describe('the banner playground', () => {
     site.ui.dialog!.close();
   });
 
-  it('copies the snippet to the clipboard and says so', async () => {
+  it('copies the snippet to the clipboard on a click, and says so', async () => {
+    // The browser lets a frame write to the clipboard when the frame is allowed to and the click is real.
+    site.frame.allow = 'clipboard-write';
     const win = await openPlayground();
     set(win, 'layout', 'box');
+    const {clipboard} = win.navigator;
+    const write = clipboard.writeText.bind(clipboard);
+    const written: Promise<void>[] = [];
     const copied: string[] = [];
-    // The test runner's frame may not be granted the clipboard: the page's call is what is checked.
-    Object.defineProperty(win.navigator, 'clipboard', {
-      value: {writeText: async (text: string) => void copied.push(text)},
+    // Reading the clipboard back needs a permission the test runner does not grant: watch the write.
+    Object.defineProperty(clipboard, 'writeText', {
+      value: (text: string) => {
+        copied.push(text);
+        const done = write(text);
+        written.push(done);
+        return done;
+      },
       configurable: true,
     });
-    field(win, 'copy').click();
+    const button = field(win, 'copy');
+    // At the top of the frame, clear of the banner at the bottom.
+    button.scrollIntoView({block: 'start'});
+    const inner = button.getBoundingClientRect();
+    const [x, y] = [inner.x + inner.width / 2, inner.y + inner.height / 2];
+    expect(win.document.elementFromPoint(x, y), 'the button can be clicked').to.equal(button);
+    const outer = site.frame.getBoundingClientRect();
+    try {
+      await sendMouse({type: 'click', position: [Math.round(outer.x + x), Math.round(outer.y + y)]});
+    } finally {
+      await resetMouse();
+    }
     const status = field(win, 'copy-status');
     await until(() => status.textContent !== '', 'the status');
     expect(copied).to.deep.equal([snippet(win)]);
+    await Promise.all(written);
     expect(status.getAttribute('role')).to.equal('status');
     expect(status.textContent).to.equal('Copied. Paste it into your page.');
   });
