@@ -250,6 +250,14 @@ describe('the banner playground', () => {
     expect(win.getSelection()!.toString()).to.equal(snippet(win));
   });
 
+  it("fits a phone's width: only the code scrolls sideways, inside its box", async () => {
+    site.frame.width = '375';
+    const win = await openPlayground();
+    set(win, 'text-message', 'A message long enough to need more than one line on a phone, as most are.');
+    await until(() => shown('message')?.startsWith('A message') === true, 'the message');
+    expect(win.document.documentElement.scrollWidth).to.equal(win.innerWidth);
+  });
+
   it('passes axe, the whole page with the banner shown', async () => {
     const win = await openPlayground();
     set(win, 'set-accent', true);
