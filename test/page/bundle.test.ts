@@ -61,7 +61,7 @@ describe('the script-tag bundle on a plain page', () => {
   it("reads the decision cookie once on a returning visitor's page load", async () => {
     await site.open('/test/pages/site.html');
     site.element.rejectAll();
-    const win = (await site.open('/test/pages/cookie-reads.html')) as Window & {cookieReads: number};
+    const win = (await site.open('/test/pages/cookie-reads.html')) as unknown as Window & {cookieReads: number};
     await site.element.updateComplete;
     if (win.document.readyState !== 'complete') await new Promise((resolve) => win.addEventListener('load', resolve));
     await new Promise((resolve) => setTimeout(resolve, 100));
