@@ -62,3 +62,15 @@ export function declarationDraft(observation: Observation, now = Date.now()): Dr
   for (const category of CATEGORIES) if (cookies[category]) ordered[category] = cookies[category];
   return {cookies: ordered};
 }
+
+/** The drafts of several looks at a page as one (the first item of each name kept). */
+export function mergeDrafts(drafts: readonly (Draft | null)[]): Draft | null {
+  const cookies: Draft['cookies'] = {};
+  for (const category of CATEGORIES) {
+    for (const item of drafts.flatMap((draft) => draft?.cookies[category] ?? [])) {
+      const items = (cookies[category] ??= []);
+      if (!items.some((other) => other.name === item.name)) items.push(item);
+    }
+  }
+  return Object.keys(cookies).length > 0 ? {cookies} : null;
+}

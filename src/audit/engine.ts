@@ -20,7 +20,7 @@ import {
 } from './observation.js';
 
 export * from './observation.js';
-export {declarationDraft, lifetime, nameFamily} from './draft.js';
+export {declarationDraft, lifetime, mergeDrafts, nameFamily} from './draft.js';
 export {knownCookie, knownHost, KNOWN_COOKIES, KNOWN_HOSTS} from './hosts.js';
 
 const finding = (
@@ -65,8 +65,8 @@ function leaks(observation: Observation): Finding[] {
         name,
         guess,
         entry
-          ? `The cookie ${name}, declared as ${entry.category}, is set ${when}.`
-          : `The cookie ${name} is set ${when}, and is not declared.`,
+          ? `The cookie ${name}, declared as ${entry.category}, is there ${when}.`
+          : `The cookie ${name} is there ${when}, and is not declared.`,
         entry
           ? `Gate the script that sets it on "${entry.category}".`
           : 'Declare it (necessary if it is), or gate what sets it.'
@@ -83,7 +83,7 @@ function leaks(observation: Observation): Finding[] {
         phase,
         `${type}: ${name}`,
         entry?.category ?? 'unknown',
-        `The ${type} key ${name} is written ${when}${entry ? `, declared as ${entry.category}` : ', and is not declared'}.`,
+        `The ${type} key ${name} is there ${when}${entry ? `, declared as ${entry.category}` : ', and is not declared'}.`,
         entry
           ? `Gate the script that writes it on "${entry.category}".`
           : `Declare it with "type": "${type}", or gate what writes it.`

@@ -151,3 +151,28 @@ export function originOf(url: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The items of a `<cookie-consent>` JSON block, for the command-line audit, which reads the block's
+ * text. Lenient: anything malformed is left out (the library warns about it in the page).
+ */
+export function parseDeclared(json: string | null | undefined): DeclaredEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json ?? '');
+  } catch {
+    return [];
+  }
+  const cookies = (data as {cookies?: unknown} | null)?.cookies;
+  if (typeof cookies !== 'object' || cookies === null) return [];
+  return Object.entries(cookies).flatMap(([category, items]) =>
+    (Array.isArray(items) ? items : [])
+      .filter((item): item is Record<string, unknown> => typeof item?.name === 'string')
+      .map((item) => ({
+        category: category as Category,
+        name: item.name as string,
+        type: typeof item.type === 'string' ? item.type : 'cookie',
+        ...(typeof item.match === 'string' ? {match: item.match} : {}),
+      }))
+  );
+}

@@ -2,6 +2,7 @@
  * The audit's reports for people: console sections (the in-browser audit) and Markdown (the
  * command-line audit), from the same findings. No DOM here.
  */
+import {mergeDrafts} from './draft.js';
 import type {AuditReport, Finding, FindingKind, Phase} from './observation.js';
 
 export const PHASE_TITLES: Record<Phase, string> = {
@@ -80,8 +81,8 @@ export function markdownPage(page: string, reports: readonly AuditReport[]): str
     }
     lines.push('');
   }
-  const draft = reports.map(draftJson).find((json) => json !== null);
-  if (draft) lines.push('### Declaration draft', '', '```json', draft, '```', '');
+  const draft = mergeDrafts(reports.map((report) => report.draft));
+  if (draft) lines.push('### Declaration draft', '', '```json', JSON.stringify(draft, null, 2), '```', '');
   return lines.join('\n');
 }
 
