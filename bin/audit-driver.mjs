@@ -88,7 +88,11 @@ async function visit(browser, url, decide, earlier) {
     await page.goto(url, {waitUntil: 'load', timeout: 30_000});
     await settle(page);
     // The in-browser audit takes its first look a moment after the load.
-    await page.waitForFunction(() => window.__cookieConsentAudit?.length > 0, {timeout: 3000}).catch(() => undefined);
+    await page
+      .waitForFunction(() => !customElements.get('cookie-consent') || window.__cookieConsentAudit?.length > 0, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
     const reports = [];
     const seen = new Set(earlier);
     const look = async (phase, state, since, before) => {

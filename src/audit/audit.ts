@@ -24,8 +24,14 @@ export interface AuditHost extends HTMLElement {
   readonly updateComplete: Promise<unknown>;
 }
 
-/** How long after the page's load, or a decision, the audit looks: scripts that were let run have run by then. */
-const SETTLE_MS = 800;
+/**
+ * The audit looks once the page has settled after its load or a decision: at least MIN_MS later,
+ * and QUIET_MS after its last request ended (scripts that were let run have run by then), or
+ * MAX_MS later on a page that never stops asking.
+ */
+const MIN_MS = 800;
+const QUIET_MS = 500;
+const MAX_MS = 8000;
 /** The library's own files, left out of what the page loads. */
 const OURS = new URL('./', import.meta.url).href;
 
@@ -37,13 +43,14 @@ export function startAudit(host: AuditHost): void {
   started.add(host);
   const seen = new Set<string>();
   const elementsSeen = new Set<string>();
+  const surfaces = new Set<'banner' | 'panel'>();
   let since = 0;
   let first = true;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let generation = 0;
 
   const look = async () => {
     await host.updateComplete;
-    const observation = await observe(host, since, first);
+    const observation = await observe(host, since, first, surfaces);
     const elements = observation.elements;
     observation.elements = elements.filter(({src}) => !elementsSeen.has(src));
     for (const {src} of elements) elementsSeen.add(src);
@@ -53,9 +60,12 @@ export function startAudit(host: AuditHost): void {
     log(report);
     host.dispatchEvent(new CookieConsentAuditEvent(report));
   };
+  /** Looks once settled; a later decision meanwhile takes the look over. */
   const later = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void look(), SETTLE_MS);
+    const current = ++generation;
+    void settled().then(() => {
+      if (current === generation) void look();
+    });
   };
 
   host.addEventListener(CookieConsentChangeEvent.type, (event) => {
@@ -67,13 +77,36 @@ export function startAudit(host: AuditHost): void {
   else addEventListener('load', later, {once: true});
 }
 
+/** Resolves once the page has settled (see MIN_MS). */
+function settled(): Promise<void> {
+  return new Promise((resolve) => {
+    const start = performance.now();
+    let last = start;
+    const observer = new PerformanceObserver(() => (last = performance.now()));
+    observer.observe({type: 'resource'});
+    const check = () => {
+      const now = performance.now();
+      if ((now - start >= MIN_MS && now - last >= QUIET_MS) || now - start >= MAX_MS) {
+        observer.disconnect();
+        resolve();
+      } else setTimeout(check, 100);
+    };
+    setTimeout(check, MIN_MS);
+  });
+}
+
 function phaseNow(): Phase {
   const decision = session.store.decision;
   if (!decision) return 'before-consent';
   return OPTIONAL_CATEGORIES.some((category) => decision.consent[category]) ? 'after-consent' : 'after-refusal';
 }
 
-async function observe(host: AuditHost, since: number, first: boolean): Promise<Observation> {
+async function observe(
+  host: AuditHost,
+  since: number,
+  first: boolean,
+  surfaces: Set<'banner' | 'panel'>
+): Promise<Observation> {
   const consent = session.store.consent;
   const declarations = declarationsOf(host);
   const declared: DeclaredEntry[] = CATEGORIES.flatMap((category) =>
@@ -94,10 +127,12 @@ async function observe(host: AuditHost, since: number, first: boolean): Promise<
     declared,
     cookies: await readCookies(),
     storage: readStorage(),
-    requests: readRequests(since),
+    requests: readRequests(since, OURS),
     elements: readElements(OURS),
-    // The order of dataLayer and the colours are checked once, at the first look.
-    ...(first ? {dataLayer: readDataLayer(), contrast: contrastChecks(host)} : {}),
+    // The order of dataLayer is checked at the first look; the colours of the banner and the
+    // panel at the first look each is rendered at.
+    ...(first ? {dataLayer: readDataLayer()} : {}),
+    contrast: contrastChecks(host, surfaces),
   };
 }
 

@@ -95,9 +95,12 @@ function measure(root: ShadowRoot, surface: ContrastCheck['surface'], scheme: Co
 
 /**
  * The checks of the banner and the panel rendered in `host`'s shadow root, in each scheme the
- * `theme` attribute leaves to the visitor.
+ * `theme` attribute leaves to the visitor; each surface once (`checked` keeps those done).
  */
-export function contrastChecks(host: HTMLElement & {theme?: string}): ContrastCheck[] {
+export function contrastChecks(
+  host: HTMLElement & {theme?: string},
+  checked: Set<ContrastCheck['surface']>
+): ContrastCheck[] {
   const root = host.shadowRoot;
   if (!root) return [];
   const schemes: ContrastCheck['scheme'][] =
@@ -108,7 +111,8 @@ export function contrastChecks(host: HTMLElement & {theme?: string}): ContrastCh
     ['cookie-consent-panel', 'panel'],
   ] as const) {
     const source = root.querySelector(tag);
-    if (!source?.shadowRoot || !source.shadowRoot.querySelector('[part]')) continue;
+    if (checked.has(surface) || !source?.shadowRoot?.querySelector('[part]')) continue;
+    checked.add(surface);
     const probe = document.createElement('div');
     for (const name of source.getAttributeNames()) probe.setAttribute(name, source.getAttribute(name)!);
     probe.style.cssText = 'position:fixed;visibility:hidden;pointer-events:none;contain:strict;inset:0 auto auto 0';

@@ -42,10 +42,10 @@ export function readStorage(): ObservedStorage[] {
   return keys;
 }
 
-/** Requests the page made since `since` (ms on the page's clock), as Resource Timing records them. */
-export function readRequests(since = 0): ObservedRequest[] {
+/** Requests the page made since `since` (ms on the page's clock), as Resource Timing records them; `ours` left out. */
+export function readRequests(since: number, ours: string): ObservedRequest[] {
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-    .filter((entry) => entry.startTime >= since)
+    .filter((entry) => entry.startTime >= since && !entry.name.startsWith(ours))
     .map((entry) => ({url: entry.name, initiator: entry.initiatorType}));
 }
 

@@ -116,6 +116,14 @@ describe('the in-browser audit', () => {
     ]);
     expect(contrast[0].fix).to.contain('--cookie-consent-accent');
     expect(contrast[0].message).to.match(/dark scheme.+#1f2a44 on #1c1f24/);
+
+    // The panel, once opened, is measured at the next look.
+    await site.element.showPreferences();
+    const after = await nextLook(win, () => site.element.acceptAll());
+    expect(subjects(after, 'contrast')).to.have.members([
+      'panel accept-all (fill, dark)',
+      'panel reject-all (fill, dark)',
+    ]);
   });
 
   it('is never fetched by a page without the attribute', async () => {

@@ -88,7 +88,7 @@ test('finds each planted mistake, and fails on the leaks with --fail-on leak', {
 });
 
 test(
-  'stays silent on a clean page, follows its same-origin links, and finds unreadable colours',
+  'stays silent on a clean page, follows its same-origin links, finds unreadable colours and pages without consent',
   {timeout: 120_000},
   async () => {
     const json = join(dir, 'site.json');
@@ -96,8 +96,9 @@ test(
       'audit',
       page('clean.html'),
       page('contrast.html'),
+      page('plain.html'),
       '--pages',
-      '3',
+      '4',
       '--json',
       json,
       `--chrome-arg=${HOSTS}`
@@ -106,9 +107,18 @@ test(
     const site = JSON.parse(await readFile(json, 'utf8'));
     assert.deepEqual(
       site.pages.map((each) => each.url),
-      [page('clean.html'), page('contrast.html'), page('planted.html')]
+      [page('clean.html'), page('contrast.html'), page('plain.html'), page('planted.html')]
     );
-    const [clean, contrast, planted] = site.pages;
+    const [clean, contrast, plain, planted] = site.pages;
+    // A page without <cookie-consent>: one look, where everything counts as before consent.
+    assert.deepEqual(
+      plain.reports.map((report) => report.phase),
+      ['before-consent']
+    );
+    assert.deepEqual(plain.reports[0].findings[0].kind, 'no-element');
+    assert.equal(findings(plain.reports[0], 'tracker').length, 1);
+    assert.ok(findings(plain.reports[0], 'cookie').includes('_ga'));
+    assert.equal(plain.leak, true);
     assert.deepEqual(
       clean.reports.flatMap((report) => report.findings),
       []
