@@ -85,7 +85,8 @@ async function visit(browser, url, decide, earlier) {
       if (!OURS.test(request.url())) requests.push({url: request.url(), initiator: describe(request.initiator())});
     });
     await page.evaluateOnNewDocument(listenToAudit);
-    await page.goto(url, {waitUntil: 'load', timeout: 30_000});
+    const response = await page.goto(url, {waitUntil: 'load', timeout: 30_000});
+    if (response && !response.ok()) throw new Error(`HTTP ${response.status()}`);
     await settle(page);
     // The in-browser audit takes its first look a moment after the load.
     await page
@@ -152,7 +153,10 @@ function sameOriginPage(link, origin) {
   }
 }
 
-/** Audits the URLs and the same-origin links found, up to `limit` pages: `{pages: [{url, reports}], leak}`. */
+/**
+ * Audits the URLs and the same-origin links found, up to `limit` pages:
+ * `{pages: [{url, reports, leak, error?}], leak, failed}`.
+ */
 export async function auditSite(browser, urls, limit, progress = () => undefined) {
   const queue = [...urls];
   const done = new Set();
@@ -162,9 +166,17 @@ export async function auditSite(browser, urls, limit, progress = () => undefined
     if (done.has(url)) continue;
     done.add(url);
     progress(url);
-    const refusal = await visit(browser, url, 'rejectAll', []);
-    const reports = [...refusal.reports];
-    if (refusal.hasElement) reports.push(...(await visit(browser, url, 'acceptAll', refusal.seen)).reports);
+    let refusal;
+    const reports = [];
+    try {
+      refusal = await visit(browser, url, 'rejectAll', []);
+      reports.push(...refusal.reports);
+      if (refusal.hasElement) reports.push(...(await visit(browser, url, 'acceptAll', refusal.seen)).reports);
+    } catch (error) {
+      // A page that cannot be loaded is reported, and the others are still audited.
+      pages.push({url, reports: [], leak: false, error: error.message});
+      continue;
+    }
     pages.push({url, reports, leak: reports.some(hasLeak)});
     const origin = new URL(url).origin;
     for (const link of refusal.links) {
@@ -172,7 +184,7 @@ export async function auditSite(browser, urls, limit, progress = () => undefined
       if (next && !done.has(next) && !queue.includes(next)) queue.push(next);
     }
   }
-  return {pages, leak: pages.some((page) => page.leak)};
+  return {pages, leak: pages.some((page) => page.leak), failed: pages.some((page) => page.error)};
 }
 
 /** The whole report as Markdown: a summary per page, then each page's findings. */
@@ -183,8 +195,10 @@ export function markdown(site) {
     '',
     `${site.pages.length} page${site.pages.length === 1 ? '' : 's'} audited, ${withLeaks} with something non-essential happening before consent or after a refusal.`,
     '',
-    markdownSummary(new Map(site.pages.map((page) => [page.url, page.reports]))),
+    markdownSummary(new Map(site.pages.filter((page) => !page.error).map((page) => [page.url, page.reports]))),
     '',
-    ...site.pages.map((page) => markdownPage(page.url, page.reports)),
+    ...site.pages.map((page) =>
+      page.error ? `## ${page.url}\n\nCould not be audited: ${page.error}\n` : markdownPage(page.url, page.reports)
+    ),
   ].join('\n');
 }

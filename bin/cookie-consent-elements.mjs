@@ -28,7 +28,7 @@ before any click, after "reject" and after "accept". Prints a Markdown report.
 Chrome: CHROME_PATH, else ${CHROME_PATHS.slice(0, 3).join(', ')}…
 Needs puppeteer-core: npm install --save-dev puppeteer-core`;
 
-/** Exit codes: 0 done, 1 a leak with --fail-on leak, 2 the audit could not run. */
+/** Exit codes: 0 done, 1 a leak with --fail-on leak, 2 the audit could not run (or not on every page). */
 function fail(message) {
   console.error(`${NAME}: ${message}`);
   process.exit(2);
@@ -129,4 +129,7 @@ await browser.close();
 
 console.log(markdown(site));
 if (options.json) await writeFile(options.json, `${JSON.stringify(site, null, 2)}\n`);
-process.exit(options.failOnLeak && site.leak ? 1 : 0);
+for (const page of site.pages.filter((each) => each.error))
+  console.error(`${NAME}: could not audit ${page.url}: ${page.error}`);
+// A leak found fails the run first; else a page that could not be audited leaves the audit incomplete.
+process.exit(options.failOnLeak && site.leak ? 1 : site.failed ? 2 : 0);

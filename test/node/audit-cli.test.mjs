@@ -26,12 +26,14 @@ after(async () => {
   await rm(dir, {recursive: true, force: true});
 });
 
-/** Runs the command; resolves to its exit code, stdout and stderr. */
-function run(...args) {
+/** Runs the command (after Node's own `flags`); resolves to its exit code, stdout and stderr. */
+const run = (...args) => runWith([], ...args);
+
+function runWith(flags, ...args) {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['bin/cookie-consent-elements.mjs', ...args],
+      [...flags, 'bin/cookie-consent-elements.mjs', ...args],
       {env: {...process.env, CHROME_PATH: chromePath()}, timeout: 120_000},
       (error, stdout, stderr) => resolve({code: error ? error.code : 0, stdout, stderr})
     );
@@ -143,8 +145,19 @@ test(
     const clean = await run('audit', page('clean.html'), '--fail-on', 'leak');
     assert.equal(clean.code, 0, clean.stdout);
     assert.match(clean.stdout, /1 page audited, 0 with something non-essential/);
+    const missing = await run('audit', page('missing.html'), page('clean.html'));
+    assert.equal(missing.code, 2, 'a page that cannot be audited leaves the audit incomplete');
+    assert.match(missing.stderr, /could not audit http:\/\/127\.0\.0\.1:\d+\/test\/pages\/audit\/missing\.html/);
+    assert.match(missing.stdout, /2 pages audited/);
     const bad = await run('audit', 'ftp://example.org/');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^cookie-consent-elements: "ftp:\/\/example\.org\/" is not an http\(s\) URL\./);
+    // No browser at any of the paths looked at: the message names the install command.
+    const hide = `data:text/javascript,${encodeURIComponent(
+      "import fs from 'node:fs'; import {syncBuiltinESMExports} from 'node:module'; fs.existsSync = () => false; syncBuiltinESMExports();"
+    )}`;
+    const none = await runWith(['--import', hide], 'audit', page('clean.html'));
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /no Chrome or Chromium found[\s\S]*apt-get install -y chromium/);
   }
 );
