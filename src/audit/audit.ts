@@ -1,13 +1,13 @@
 /**
  * `<cookie-consent audit>`: a lazy chunk, loaded only with the attribute, that watches the page
  * and tells the site what it forgot. It takes a look once the page has loaded and again after each
- * decision, reports each look in the console (one collapsed group with tables, or one line when
- * all is well) and as a `cookie-consent-audit` event whose `detail` holds the same findings. It
- * only reads: it gates nothing, writes no cookie and changes nothing in the page.
+ * decision (and `reset()`), and reports each look in the console (one collapsed group with tables,
+ * or one line when all is well) and as a `cookie-consent-audit` event whose `detail` holds the
+ * same findings. It only reads: it gates nothing, writes no cookie and changes nothing in the page.
  */
 import {declarationsOf} from '../core/declarations.js';
 import {CATEGORIES, OPTIONAL_CATEGORIES} from '../core/decision.js';
-import {CookieConsentChangeEvent} from '../core/events.js';
+import {CookieConsentChangeEvent, CookieConsentResetEvent} from '../core/events.js';
 import {LIBRARY_NAME} from '../core/log.js';
 import {session} from '../core/session.js';
 import {contrastChecks} from './contrast.js';
@@ -70,6 +70,11 @@ export function startAudit(host: AuditHost): void {
 
   host.addEventListener(CookieConsentChangeEvent.type, (event) => {
     if (event.detail.reason === 'stored') return;
+    since = performance.now();
+    later();
+  });
+  // A forgotten decision withdraws everything: what is left is judged as before any decision.
+  host.addEventListener(CookieConsentResetEvent.type, () => {
     since = performance.now();
     later();
   });

@@ -59,6 +59,11 @@ describe('the in-browser audit', () => {
       `http://static.hotjar.com:${win.location.port}/test/pages/audit/tracker.js?after-refusal`,
     ]);
     expect(subjects(refused, 'cookie')).to.include('_ga');
+
+    // reset() withdraws everything: what it cannot delete (nothing declared it) is still there.
+    const forgotten = await nextLook(win, () => site.element.reset());
+    expect(forgotten.phase).to.equal('before-consent');
+    expect(subjects(forgotten, 'cookie')).to.include.members(['_ga', '_ga_ABC123XYZ']);
     expect(site.errors).to.deep.equal([]);
   });
 
