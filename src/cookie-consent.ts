@@ -269,15 +269,12 @@ export class CookieConsent extends HTMLElement implements SessionHost {
 
   /** @internal */
   sessionChanged(): void {
-    if (session.host !== this) return this.#ui.stop();
-    this.#ui.start();
-    // Development and staging only: the audit chunk is fetched with the attribute, never without.
-    if (this.hasAttribute('audit')) {
-      import('./audit/audit.js').then(
-        (audit) => audit.startAudit(this),
-        (error: unknown) => warn('could not load the audit.', error)
-      );
-    }
+    if (session.host === this) {
+      this.#ui.start();
+      // Development and staging only: the audit is fetched with the attribute, never without; it
+      // audits the page this element runs.
+      if (this.hasAttribute('audit')) void import('./audit/audit.js');
+    } else this.#ui.stop();
   }
 }
 

@@ -5,10 +5,7 @@
  * or one line when all is well) and as a `cookie-consent-audit` event whose `detail` holds the
  * same findings. It only reads: it gates nothing, writes no cookie and changes nothing in the page.
  */
-import {declarationsOf} from '../core/declarations.js';
 import {CATEGORIES, OPTIONAL_CATEGORIES} from '../core/decision.js';
-import {CookieConsentChangeEvent, CookieConsentResetEvent} from '../core/events.js';
-import {LIBRARY_NAME} from '../core/log.js';
 import {session} from '../core/session.js';
 import {contrastChecks} from './contrast.js';
 import {audit, seenNames, type AuditReport, type DeclaredEntry, type Observation, type Phase} from './engine.js';
@@ -32,12 +29,17 @@ export interface AuditHost extends HTMLElement {
 const MIN_MS = 800;
 const QUIET_MS = 500;
 const MAX_MS = 8000;
+/**
+ * The library's name, as `warn()` starts its messages with it (core/log.ts). Spelled out here: an
+ * import would make the core, which every page view loads, export it for this chunk.
+ */
+const LIBRARY_NAME = 'cookie-consent-elements';
 /** The library's own files, left out of what the page loads. */
 const OURS = new URL('./', import.meta.url).href;
 
 const started = new WeakSet<AuditHost>();
 
-/** Starts the audit of the page `host` runs (once per element). */
+/** Starts the audit of the page `host` runs (once per element); this module starts it for the page's host when imported. */
 export function startAudit(host: AuditHost): void {
   if (started.has(host)) return;
   started.add(host);
@@ -68,13 +70,13 @@ export function startAudit(host: AuditHost): void {
     });
   };
 
-  host.addEventListener(CookieConsentChangeEvent.type, (event) => {
+  host.addEventListener('cookie-consent-change', (event) => {
     if (event.detail.reason === 'stored') return;
     since = performance.now();
     later();
   });
   // A forgotten decision withdraws everything: what is left is judged as before any decision.
-  host.addEventListener(CookieConsentResetEvent.type, () => {
+  host.addEventListener('cookie-consent-reset', () => {
     since = performance.now();
     later();
   });
@@ -113,7 +115,8 @@ async function observe(
   surfaces: Set<'banner' | 'panel'>
 ): Promise<Observation> {
   const consent = session.store.consent;
-  const declarations = declarationsOf(host);
+  // Its own lazy chunk, which the core would otherwise have to fetch with this one.
+  const declarations = (await import('../core/declarations.js')).declarationsOf(host);
   const declared: DeclaredEntry[] = CATEGORIES.flatMap((category) =>
     declarations[category].map(({name, match, type}) => ({
       category,
@@ -161,3 +164,6 @@ function log(report: AuditReport): void {
   }
   console.groupEnd();
 }
+
+// Imported by `<cookie-consent audit>` once it runs the page (the core keeps no more than the import).
+if (session.host) startAudit(session.host as unknown as AuditHost);
