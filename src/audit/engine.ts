@@ -273,8 +273,11 @@ export function audit(observation: Observation, earlier: Iterable<string> = []):
       )
     );
   }
-  if (phase !== 'after-consent' || OPTIONAL_CATEGORIES.some((category) => !observation.allowed.includes(category))) {
-    findings.push(...leaks(observation));
+  if (phase !== 'after-consent') findings.push(...leaks(observation));
+  else if (OPTIONAL_CATEGORIES.some((category) => !observation.allowed.includes(category))) {
+    // After consent to some categories, what belongs to none known is not judged a leak: an
+    // undeclared cookie is reported as such, and an unknown origin may be one the visitor allowed.
+    findings.push(...leaks(observation).filter((item) => item.category !== 'unknown'));
   }
   findings.push(...consentModeOrder(observation.dataLayer, phase));
   findings.push(...declarationFindings(observation, new Set([...earlier, ...seenNames(observation)])));

@@ -98,14 +98,21 @@ test('what is declared necessary, or granted, is no leak; the rest is', () => {
     ]
   );
   assert.equal(hasLeak(before), true);
+  // After consent to performance alone: a targeting cookie is a leak, one of no known category is undeclared.
   const granted = audit(
-    observation({phase: 'after-consent', declared, cookies, allowed: ['necessary', 'performance']})
+    observation({
+      phase: 'after-consent',
+      declared,
+      cookies: [...cookies, {name: '_fbp'}],
+      allowed: ['necessary', 'performance'],
+    })
   );
   assert.deepEqual(
-    granted.findings.map((item) => [item.kind, item.subject]),
+    granted.findings.map((item) => [item.kind, item.severity, item.subject]),
     [
-      ['cookie', 'other'],
-      ['undeclared', 'other'],
+      ['cookie', 'leak', '_fbp'],
+      ['undeclared', 'warning', 'other'],
+      ['undeclared', 'warning', '_fbp'],
     ]
   );
 });
