@@ -62,7 +62,10 @@ export default tseslint.config(
       ],
     },
   },
-  {files: ['scripts/**/*.mjs', '*.mjs', 'test/node/**/*.mjs'], languageOptions: {globals: globals.node}},
+  {
+    files: ['scripts/**/*.mjs', '*.mjs', 'bin/**/*.mjs', 'test/node/**/*.mjs'],
+    languageOptions: {globals: globals.node},
+  },
   // Functions these scripts pass to page.evaluate() run in the browser.
   {files: ['scripts/screenshots.mjs', 'scripts/bench/measure.mjs'], languageOptions: {globals: globals.browser}},
   {files: ['demo/**/*.js', 'test/pages/**/*.js'], languageOptions: {globals: globals.browser, sourceType: 'script'}},

@@ -48,6 +48,9 @@ async function testPagesMiddleware(context, next) {
   }
 }
 
+/** The audit tests' stand-in trackers: two well-known hosts served by the test server itself. */
+const TRACKER_HOSTS = '--host-resolver-rules=MAP www.googletagmanager.com 127.0.0.1, MAP static.hotjar.com 127.0.0.1';
+
 export default {
   middleware: [testPagesMiddleware],
   files: ['test/**/*.test.ts'],
@@ -55,7 +58,7 @@ export default {
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json'}), a11ySnapshotPlugin(), testCommands()],
   browsers: [
     chromeLauncher({
-      launchOptions: {executablePath: chromePath(), headless: true, args: CHROME_ARGS},
+      launchOptions: {executablePath: chromePath(), headless: true, args: [...CHROME_ARGS, TRACKER_HOSTS]},
     }),
   ],
   // Each file gets a fresh page, but cookies are shared: files run one at a time.

@@ -41,6 +41,9 @@ const ATTRIBUTES = {
  * @summary Asks for cookie consent, stores the decision and tells the page about it.
  *
  * @fires {CookieConsentChangeEvent} cookie-consent-change - On load when a valid decision is stored (`reason: 'stored'`), and on every decision.
+ * @attr {boolean} audit - Development and staging only: loads the audit, which reports in the console, and as a `cookie-consent-audit` event, what the page does before consent and after a refusal, undeclared cookies and unreadable colours. Read once, when the element starts running the page.
+ *
+ * @fires {CookieConsentAuditEvent} cookie-consent-audit - With `audit`: after each look the audit takes at the page (once loaded, and after each decision); `detail` holds the findings.
  * @fires {CookieConsentResetEvent} cookie-consent-reset - When the decision is forgotten (`reset()`, here or in another tab); `consent` is then `null`.
  *
  * @slot title - The site's own banner heading, shown instead of ours in every language (e.g. `<span slot="title">…</span>`).
@@ -278,8 +281,12 @@ export class CookieConsent extends HTMLElement implements SessionHost {
 
   /** @internal */
   sessionChanged(): void {
-    if (session.host === this) this.#ui.start();
-    else this.#ui.stop();
+    if (session.host === this) {
+      this.#ui.start();
+      // Development and staging only: the audit is fetched with the attribute, never without; it
+      // audits the page this element runs.
+      if (this.hasAttribute('audit')) void import('./audit/audit.js');
+    } else this.#ui.stop();
   }
 }
 

@@ -15,3 +15,5 @@ export type {
   OptionalCategory,
 } from './core/store.js';
 export type {DeclaredItem, Declarations, StorageKind} from './core/declarations.js';
+export type {CookieConsentAuditEvent} from './audit/events.js';
+export type {AuditReport, Draft, DraftItem, Finding, FindingKind, Phase} from './audit/observation.js';

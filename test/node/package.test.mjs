@@ -30,6 +30,10 @@ test('the tarball holds the modules, types, bundle, locales and manifest, and no
     'dist/locales/de.js',
     'locales/de.xlf',
     'schema/consent-record.schema.json',
+    'bin/cookie-consent-elements.mjs',
+    'bin/audit-driver.mjs',
+    'lib/audit/engine.js',
+    'lib/audit/report.js',
   ]) {
     assert.ok(paths.includes(needed), `${needed} is missing from the package`);
   }

@@ -29,6 +29,8 @@ const CORE = 'cookie-consent.js';
  * looked up by key, the slots, the language choice among the site's languages): 7.30 KB and 19.44
  * KB. The configuration's reader and the check of its texts are a chunk only pages with a
  * configuration load.
+ * Issue 16's audit adds 19 bytes to the core: the `audit` attribute's check and the chunk's import;
+ * the audit chunk starts itself and fetches the declarations itself, so the core names neither.
  */
 const BUDGETS = {
   returningVisit: 7.35 * KB,
@@ -58,6 +60,8 @@ const CHUNK_BUDGETS = {
   'site-config': 2.1 * KB,
   // The record's fields of issue 14 (version, texts hash, offered, GPC, source) are built here, not in the core.
   'consent-log': 0.5 * KB,
+  // The audit (issue 16): fetched only by pages with `<cookie-consent audit>`, in development and staging.
+  audit: 6.5 * KB,
 };
 /** Greek, the longest, is 2.02 KB since the banner names its purposes and the gate has two choices. */
 const LOCALE_CHUNK_BUDGET = 2.25 * KB;
