@@ -8,11 +8,12 @@ import {property, query, state} from 'lit/decorators.js';
 import {deepActiveElement} from '../core/ui-loader.js';
 import {safeUrl} from '../core/options.js';
 import {defineElement} from '../core/registry.js';
-import {OPTIONAL_CATEGORIES, type ConsentChangeDetail, type OptionalCategory} from '../core/store.js';
+import {OPTIONAL_CATEGORIES, type ConsentChangeDetail} from '../core/store.js';
 import {LocaleController, msg} from '../i18n/localization.js';
 import {text} from '../i18n/site-texts.js';
 import {bannerStyles} from './banner.styles.js';
 import {ConsentController} from './consent-controller.js';
+import {purpose, statusMessage} from './banner-texts.js';
 import {PageInset} from './page-inset.js';
 import {preloadPanel} from './panel-loader.js';
 import {controls, layout, theme} from './theme.styles.js';
@@ -264,51 +265,6 @@ export class CookieConsentBanner extends LitElement {
     const host = this.consent.session.host;
     if (from instanceof HTMLElement && from !== host && !host?.contains(from)) this.focusBeforeBanner = from;
   };
-}
-
-function statusMessage(detail: ConsentChangeDetail, everythingGranted: boolean): string {
-  switch (detail.reason) {
-    case 'accept-all':
-      if (!everythingGranted) break;
-      return text(
-        'status.acceptAll',
-        msg('Thank you. You have accepted all cookies. You can change this at any time.', {
-          desc: 'Announced to screen readers after the visitor accepted all cookies',
-        })
-      );
-    case 'reject-all':
-      return text(
-        'status.rejectAll',
-        msg('You have refused optional cookies. You can change this at any time.', {
-          desc: 'Announced to screen readers after the visitor refused optional cookies',
-        })
-      );
-  }
-  return text(
-    'status.saved',
-    msg('Your cookie choices have been saved.', {desc: 'Announced to screen readers after the visitor saved a choice'})
-  );
-}
-
-/** A list item under "If you agree, we will also use cookies for:". */
-function purpose(category: OptionalCategory): string {
-  switch (category) {
-    case 'performance':
-      return text(
-        'purpose.performance',
-        msg('measuring visits', {desc: 'Banner: list item, what performance cookies are used for'})
-      );
-    case 'functionality':
-      return text(
-        'purpose.functionality',
-        msg('remembering your settings', {desc: 'Banner: list item, what functionality cookies are used for'})
-      );
-    case 'targeting':
-      return text(
-        'purpose.targeting',
-        msg('personalised advertising', {desc: 'Banner: list item, what targeting cookies are used for'})
-      );
-  }
 }
 
 function isInView(element: Element): boolean {
