@@ -285,7 +285,8 @@ export class CookieConsent extends HTMLElement implements SessionHost {
       this.#ui.start();
       // Development and staging only: the audit is fetched with the attribute, never without; it
       // audits the page this element runs.
-      if (this.hasAttribute('audit')) void import('./audit/audit.js');
+      if (this.hasAttribute('audit'))
+        import('./audit/audit.js').catch((error) => warn('could not load the audit.', error));
     } else this.#ui.stop();
   }
 }
