@@ -12,7 +12,7 @@ import {checkTexts, type SiteTexts} from './text-keys.js';
 
 export interface SiteConfig {
   declarations: Declarations;
-  /** `texts` as given: locale, then text key (checked where they are used, `i18n/site-texts.ts`). */
+  /** `texts` as given: locale, then text key (checked by `siteTexts()`, looked up by `i18n/site-texts.ts`). */
   texts: Record<string, unknown>;
 }
 
@@ -94,10 +94,20 @@ interface Parsed {
   texts: Record<string, unknown>;
 }
 
+/** Each source parsed once per text, so that what is wrong in it is warned about once. */
+const sources = new Map<string, Parsed>();
+
 /** One source of configuration: a JSON object with `cookies` and `texts`, each optional. */
 function parse(json: string | null | undefined, where: string): Parsed {
+  if (json == null) return {declarations: {}, texts: {}};
+  const key = `${where}\n${json}`;
+  let parsed = sources.get(key);
+  if (!parsed) sources.set(key, (parsed = parseSource(json, where)));
+  return parsed;
+}
+
+function parseSource(json: string, where: string): Parsed {
   const none: Parsed = {declarations: {}, texts: {}};
-  if (json == null) return none;
   let data: unknown;
   try {
     data = JSON.parse(json);

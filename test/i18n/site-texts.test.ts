@@ -215,6 +215,18 @@ describe('src', () => {
     expect(fetches).to.have.length(1);
   });
 
+  it("warns once about the inline block's mistakes, also after the file arrives", async () => {
+    const warnings = await captureWarningsAsync(async () => {
+      const el = await consent(
+        `<cookie-consent src="/test/pages/site-config.json?delay=300">${block({cookies: {performance: [{purpose: 'x'}]}})}</cookie-consent>`
+      );
+      await until(() => shown(el, 'title') === 'Cookies at the Gazette', 'the text from the file');
+      const declaration = await fixture<HTMLElement>('<cookie-declaration></cookie-declaration>');
+      await until(() => !!new ShadowHarness(declaration).query('td'), 'the declared cookies');
+    });
+    expect(warnings.filter((warning) => warning.includes('has no "name"'))).to.have.length(1);
+  });
+
   it('does not keep the banner waiting: a slow file updates the texts when it comes', async () => {
     const el = await consent(`<cookie-consent src="/test/pages/site-config.json?delay=1500"></cookie-consent>`);
     expect(shown(el, 'title'), 'shown before the file came').to.equal('Cookies on this site');
