@@ -145,6 +145,10 @@ test(
     const clean = await run('audit', page('clean.html'), '--fail-on', 'leak');
     assert.equal(clean.code, 0, clean.stdout);
     assert.match(clean.stdout, /1 page audited, 0 with something non-essential/);
+    // The same page with its cookies declared in a src file: _ga is declared there, so all is well.
+    const fromFile = await run('audit', page('clean-src.html'), '--fail-on', 'leak');
+    assert.equal(fromFile.code, 0, fromFile.stdout);
+    assert.match(fromFile.stdout, /\| all well \| all well \| all well \|/);
     const missing = await run('audit', page('missing.html'), page('clean.html'));
     assert.equal(missing.code, 2, 'a page that cannot be audited leaves the audit incomplete');
     assert.match(missing.stderr, /could not audit http:\/\/127\.0\.0\.1:\d+\/test\/pages\/audit\/missing\.html/);
