@@ -119,6 +119,13 @@ export class CookieDeclaration extends LitElement {
 
   private warnedLevel?: number;
 
+  /** Also waits for the site's configuration, when the page has one: its texts are then shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.locale.configured;
+    return super.getUpdateComplete();
+  }
+
   private renderCategory(category: Category, level: number, items: readonly DeclaredItem[]) {
     const name = categoryName(category);
     return html`

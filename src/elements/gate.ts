@@ -93,6 +93,13 @@ export class CookieConsentGate extends LitElement {
     if (!this.released && category && this.page.consent?.[category]) this.release();
   }
 
+  /** Also waits for the site's configuration, when the page has one: its texts are then shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.locale.configured;
+    return super.getUpdateComplete();
+  }
+
   protected override render() {
     if (this.released) return html`<div class="content" tabindex="-1"><slot></slot></div>`;
     if (!this.locale.ready) return nothing;

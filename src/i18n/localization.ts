@@ -97,7 +97,7 @@ export class LocaleController implements ReactiveController {
   /** A language the site gave texts in and we do not ship: the one shown (ours fill its gaps). */
   private siteOnly?: string;
   /** The site has a configuration, whose module is still on its way: its texts are not known yet. */
-  private configPending = false;
+  private configLoading?: Promise<void>;
   /** The last locale this controller switched to, so it asks once per change, not on every update. */
   private switched?: string;
   private readonly observer = new MutationObserver(() => this.host.requestUpdate());
@@ -112,13 +112,18 @@ export class LocaleController implements ReactiveController {
    * took the shared locale elsewhere (so two languages on one page settle instead of looping).
    */
   get ready(): boolean {
-    if (this.configPending) return false;
+    if (this.configLoading) return false;
     return (
       localization === null ||
       failed.has(this.requested) ||
       activeLocale() === this.requested ||
       (this.switched === this.requested && pending?.settled === true)
     );
+  }
+
+  /** Resolves once the site's configuration, if the page has one, can be shown (its host then updates again). */
+  get configured(): Promise<void> {
+    return this.configLoading ?? Promise.resolve();
   }
 
   /** `lang` and `dir` for the host's rendered UI: those of the text actually shown. */
@@ -159,7 +164,7 @@ export class LocaleController implements ReactiveController {
   hostUpdate(): void {
     // One language per page: every element follows <cookie-consent> when there is one.
     const leader = this.host.ownerDocument.querySelector('cookie-consent') ?? this.host;
-    this.configPending = configPending(this.onConfigChange);
+    this.configLoading = configPending(this.onConfigChange);
     const {locale, siteOnly} = chooseLocale(requestedLocales(leader), availableLocales());
     this.requested = locale;
     this.siteOnly = siteOnly;

@@ -27,19 +27,19 @@ export function gateName(name: string): string {
 }
 
 /**
- * Whether the page's configuration is still on its way: the module that reads it, which the core
- * started fetching beside the UI. Starts it if need be; `loaded` is called once it is here.
+ * The page's configuration while it is still on its way (the module that reads it, which the core
+ * started fetching beside the UI): starts it if need be, and resolves once it is here and `loaded`
+ * has been called. `undefined` when there is nothing to wait for.
  */
-export function configPending(loaded: () => void): boolean {
+export function configPending(loaded: () => void): Promise<void> | undefined {
   const host = session.host;
-  if (!host || !hasConfig(host) || siteConfigChunk.get() || unavailable) return false;
-  siteConfigChunk.load().then(loaded, (error: unknown) => {
+  if (!host || !hasConfig(host) || siteConfigChunk.get() || unavailable) return undefined;
+  return siteConfigChunk.load().then(loaded, (error: unknown) => {
     if (!unavailable)
       warn("could not load the code that reads the site's configuration; showing our own texts.", error);
     unavailable = true;
     loaded();
   });
-  return true;
 }
 
 /** The module that reads the configuration could not be loaded: our texts are shown, without waiting again. */

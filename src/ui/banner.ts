@@ -77,6 +77,13 @@ export class CookieConsentBanner extends LitElement {
     this.statusRegion?.focus();
   }
 
+  /** Also waits for the site's configuration, when the page has one: its texts are then shown. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await super.getUpdateComplete();
+    await this.locale.configured;
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('policyUrl')) this.safePolicyUrl = safeUrl(this.policyUrl, 'policy-url');
   }

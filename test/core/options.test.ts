@@ -14,6 +14,7 @@ import {
   clearCookies,
   emulateMediaFeatures,
   STEADY_MEDIA,
+  until,
 } from '../support/helpers.js';
 
 beforeEach(async () => {
@@ -146,10 +147,13 @@ describe('payloads are rendered as text, never as HTML', () => {
           expect(inside.queryAll('img, script, svg[onload], [onerror], [onload]').length, payload).to.equal(0);
           for (const link of inside.queryAll<HTMLAnchorElement>('a')) expect(link.protocol).to.match(/^https?:$/);
         }
+        // The gate and the declaration render once the site's configuration chunk is here.
         const declaration = new ShadowHarness(page.querySelector('cookie-declaration')!);
-        expect(declaration.text).to.include(payload);
-        const gateText = new ShadowHarness(page.querySelector('cookie-consent-gate')!).text;
-        expect(gateText).to.include(payload);
+        const gate = new ShadowHarness(page.querySelector('cookie-consent-gate')!);
+        await until(() => declaration.text.includes(payload) && gate.text.includes(payload), 'the payload as text');
+        for (const element of page.querySelectorAll('cookie-consent-gate, cookie-declaration')) {
+          expect(new ShadowHarness(element).queryAll('img, script, [onerror], [onload]').length, payload).to.equal(0);
+        }
       });
       expect(warnings.every((line) => line.startsWith('cookie-consent-elements: '))).to.equal(true);
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -28,13 +28,14 @@ const CORE = 'cookie-consent.js';
  * beside the UI, the start of the configuration's chunk) and 0.6 KB to a first visit (each text
  * looked up by key, the slots, the language choice among the site's languages): 7.30 KB and 19.44
  * KB. The configuration's reader and the check of its texts are a chunk only pages with a
- * configuration load.
+ * configuration load. The banner's, gate's and declaration's `updateComplete` then learnt to wait
+ * for that chunk when the page has a configuration: 19.54 KB.
  * Issue 16's audit adds 19 bytes to the core: the `audit` attribute's check and the chunk's import;
  * the audit chunk starts itself and fetches the declarations itself, so the core names neither.
  */
 const BUDGETS = {
   returningVisit: 7.35 * KB,
-  englishFirstVisit: 19.5 * KB,
+  englishFirstVisit: 19.6 * KB,
   panel: 3 * KB,
   // With the UK exemptions and the two set commands (issue 14): 0.79 KB.
   consentModeHead: 0.8 * KB,
@@ -49,8 +50,8 @@ const CHUNK_BUDGETS = {
   'locale-list': 1 * KB,
   panel: 2.5 * KB,
   texts: 0.5 * KB,
-  // Our own cookie's row on the policy page and the page's heading level (issue 15).
-  elements: 2.75 * KB,
+  // Our own cookie's row on the policy page, the page's heading level, and waiting for the site's texts (issue 15).
+  elements: 2.85 * KB,
   runtime: 1 * KB,
   // Skips the set commands consent-mode.js already pushed (issue 14).
   'consent-mode': 0.55 * KB,
