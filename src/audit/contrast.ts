@@ -7,12 +7,17 @@
  */
 import type {ContrastCheck} from './observation.js';
 
-type Rgba = [number, number, number, number];
+/** sRGB channels (0 to 255) and alpha (0 to 1). */
+export type Rgba = [number, number, number, number];
 
 let context: CanvasRenderingContext2D | null | undefined;
 
-/** Any computed CSS colour as 8-bit sRGB and alpha, through a canvas (as it is shown). */
-function toRgba(color: string): Rgba {
+/**
+ * Any computed CSS colour, whatever syntax the browser computes it in (`rgb()`, `color(xyz-d65 …)`,
+ * `color-mix()`…), as 8-bit sRGB and alpha, through a canvas (as it is shown). A colour the canvas
+ * cannot parse leaves the black set first, and shows as a failure.
+ */
+export function toRgba(color: string): Rgba {
   context ??= document.createElement('canvas').getContext('2d', {willReadFrequently: true});
   if (!context) return [0, 0, 0, 1];
   context.clearRect(0, 0, 1, 1);
@@ -23,6 +28,7 @@ function toRgba(color: string): Rgba {
   return [r, g, b, a / 255];
 }
 
+/** `top` painted over the opaque `below`. */
 const over = (below: Rgba, top: Rgba): Rgba =>
   [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])).concat(1) as Rgba;
 
@@ -31,19 +37,24 @@ function luminance([r, g, b]: Rgba): number {
   return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
 }
 
-function ratio(front: Rgba, back: Rgba): number {
-  const [light, dark] = [luminance(over(back, front)), luminance(back)].sort((a, b) => b - a);
-  return Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100;
+/** The WCAG contrast ratio of a colour (painted over `backdrop` if translucent) against `backdrop`. */
+export function contrast(color: string | Rgba, backdrop: Rgba): number {
+  const front = over(backdrop, typeof color === 'string' ? toRgba(color) : color);
+  const [light, dark] = [luminance(front), luminance(backdrop)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
 }
+
+const ratio = (front: Rgba, back: Rgba) => Math.round(contrast(front, back) * 100) / 100;
 
 const hex = ([r, g, b]: Rgba) => `#${[r, g, b].map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 
+/** The parent of an element, stepping out of shadow roots to their hosts. */
 function parentOf(element: Element): Element | null {
   return element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
 }
 
 /** What is behind an element: its and its ancestors' backgrounds down to the first opaque one, over white. */
-function backdrop(element: Element | null): Rgba {
+export function backdropOf(element: Element | null): Rgba {
   const layers: Rgba[] = [];
   for (let node = element; node; node = parentOf(node)) {
     const layer = toRgba(getComputedStyle(node).backgroundColor);
@@ -74,21 +85,21 @@ function measure(root: ShadowRoot, surface: ContrastCheck['surface'], scheme: Co
   const partOf = (name: string) => root.querySelector(`[part~="${name}"]`);
   for (const name of [...TEXT_PARTS, ...(surface === 'panel' ? ['dialog'] : [])]) {
     const element = partOf(name);
-    if (element) add(name, 'text', toRgba(getComputedStyle(element).color), backdrop(element), 4.5);
+    if (element) add(name, 'text', toRgba(getComputedStyle(element).color), backdropOf(element), 4.5);
   }
   for (const name of PRIMARY_PARTS) {
     const element = partOf(name);
     if (!element) continue;
     const style = getComputedStyle(element);
-    add(name, 'text', toRgba(style.color), backdrop(element), 4.5);
-    add(name, 'fill', toRgba(style.backgroundColor), backdrop(parentOf(element)), 3);
+    add(name, 'text', toRgba(style.color), backdropOf(element), 4.5);
+    add(name, 'fill', toRgba(style.backgroundColor), backdropOf(parentOf(element)), 3);
   }
   for (const name of SECONDARY_PARTS) {
     const element = partOf(name);
     if (!element) continue;
     const style = getComputedStyle(element);
-    add(name, 'text', toRgba(style.color), backdrop(element), 4.5);
-    add(name, 'border', toRgba(style.borderTopColor), backdrop(parentOf(element)), 3);
+    add(name, 'text', toRgba(style.color), backdropOf(element), 4.5);
+    add(name, 'border', toRgba(style.borderTopColor), backdropOf(parentOf(element)), 3);
   }
   return checks;
 }

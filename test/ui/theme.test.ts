@@ -6,7 +6,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
 import {setViewport} from '@web/test-runner-commands';
 import '../../src/define.js';
-import {backdropOf, contrast, toRgba} from '../support/contrast.js';
+import {backdropOf, contrast, toRgba} from '../../src/audit/contrast.js';
 import {consentFixture, DECLARATION, setGpc} from '../support/fixtures.js';
 import {deepElements, deepQueryAll, harness, ShadowHarness} from '../support/harness.js';
 import {clearCookies, emulateMediaFeatures, STEADY_MEDIA} from '../support/helpers.js';
