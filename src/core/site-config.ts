@@ -16,16 +16,19 @@ export interface SiteConfig {
   texts: Record<string, unknown>;
 }
 
-/** Each `src` file once it has arrived; `null` when it could not be used. */
-const fetched = new Map<string, string | null>();
+/** Each `src` file: `done` once it has arrived (`text`) or could not be used (`text` null). */
+interface SourceFile {
+  done: Promise<void>;
+  text?: string | null;
+}
+const files = new Map<string, SourceFile>();
 const parsed = new WeakMap<Element, {inline?: string; file?: string | null; config: SiteConfig}>();
 
 /** The configuration of this `<cookie-consent>` now: its inline block, with its `src` file once that has arrived. */
 export function siteConfig(host: Element): SiteConfig {
   const inline = host.querySelector(JSON_BLOCK)?.textContent ?? undefined;
   const src = host.getAttribute('src');
-  if (src) void load(src);
-  const file = src ? fetched.get(src) : undefined;
+  const file = src ? load(src).text : undefined;
   let entry = parsed.get(host);
   if (!entry || entry.inline !== inline || entry.file !== file) {
     entry = {
@@ -41,7 +44,7 @@ export function siteConfig(host: Element): SiteConfig {
 /** The configuration once the `src` file, if any, has arrived or failed. */
 export async function loadedSiteConfig(host: Element): Promise<SiteConfig> {
   const src = host.getAttribute('src');
-  if (src) await load(src);
+  if (src) await load(src).done;
   return siteConfig(host);
 }
 
@@ -60,15 +63,16 @@ export function declarationsOf(host: Element): Declarations {
   return siteConfig(host).declarations;
 }
 
-const loading = new Map<string, Promise<void>>();
-
-function load(src: string): Promise<void> {
-  let done = loading.get(src);
-  if (!done) {
-    done = configText(src).then(
-      (text) => void fetched.set(src, text),
+/** The `src` file, fetched (by the core, once) and reported on the first time it is asked for. */
+function load(src: string): SourceFile {
+  const known = files.get(src);
+  if (known) return known;
+  const loaded: SourceFile = {done: Promise.resolve()};
+  loaded.done = configText(src)
+    .then(
+      (text) => void (loaded.text = text),
       (error: unknown) => {
-        fetched.set(src, null);
+        loaded.text = null;
         let sameOrigin = false;
         try {
           sameOrigin = new URL(src, document.baseURI).origin === location.origin;
@@ -82,11 +86,10 @@ function load(src: string): Promise<void> {
           error
         );
       }
-    );
-    done = done.then(() => void configChanges.dispatchEvent(new Event('change')));
-    loading.set(src, done);
-  }
-  return done;
+    )
+    .then(() => void configChanges.dispatchEvent(new Event('change')));
+  files.set(src, loaded);
+  return loaded;
 }
 
 interface Parsed {
